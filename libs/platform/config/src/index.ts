@@ -1,0 +1,3 @@
+export * from './secret.decorator';
+export * from './env-bases';
+export * from './load-env';

@@ -1,0 +1,124 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { headers as natsHeaders, type JetStreamClient } from 'nats';
+import type { Logger } from 'pino';
+import type { Naming } from '../naming';
+import type { RelayOptions } from '../messaging.options';
+import type { Counter } from 'prom-client';
+
+interface OutboxRow {
+  id: string;
+  event_id: string;
+  subject: string;
+  envelope: unknown;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream, oldest first, with `Nats-Msg-Id` = event id.
+ * Rows are claimed with FOR UPDATE SKIP LOCKED, so several replicas relay side by side without
+ * publishing a row twice; a crash between publish and mark is covered by JetStream's dedupe.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private lastPurge = 0;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly js: () => JetStreamClient,
+    private readonly naming: Naming,
+    private readonly options: RelayOptions,
+    private readonly logger: Logger,
+    private readonly published?: Counter<string>,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming new rows and waits for the batch in flight. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Looks at the outbox now instead of at the next poll (called after a local commit). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  /** Publishes one batch; returns how many rows it published. Exposed for tests and benchmarks. */
+  async relayOnce(): Promise<number> {
+    const em = this.orm.em.fork();
+    return em.transactional(async (tx) => {
+      const rows = await tx.execute<OutboxRow[]>(
+        `select id, event_id, subject, envelope from outbox
+         where published_at is null order by id limit ? for update skip locked`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const js = this.js();
+      // Sent in order on one connection, so the stream keeps the outbox order.
+      const acks = await Promise.all(
+        rows.map((row) => {
+          const h = natsHeaders();
+          h.set('Nats-Msg-Id', row.event_id);
+          const body = typeof row.envelope === 'string' ? row.envelope : JSON.stringify(row.envelope);
+          return js.publish(this.naming.subject(row.subject), new TextEncoder().encode(body), {
+            msgID: row.event_id,
+            headers: h,
+            timeout: 10_000,
+          });
+        }),
+      );
+      await tx.execute(`update outbox set published_at = now(), attempts = attempts + 1 where id in (${rows.map(() => '?').join(',')})`, rows.map((r) => r.id));
+      this.published?.inc(acks.length);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let backoff = this.options.idleDelayMs;
+    while (this.running) {
+      try {
+        const count = await this.relayOnce();
+        backoff = this.options.idleDelayMs;
+        await this.purgeIfDue();
+        // A full batch means more is waiting: go again at once.
+        if (count < this.options.batchSize) await this.pause(this.options.idleDelayMs);
+      } catch (e) {
+        // NATS or Postgres away: the rows stay unpublished and are tried again, less often.
+        this.logger.warn({ err: (e as Error).message }, 'outbox relay failed; will retry');
+        backoff = Math.min(backoff * 2, this.options.maxBackoffMs);
+        await this.pause(backoff);
+      }
+    }
+  }
+
+  private async purgeIfDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastPurge < 60_000) return;
+    this.lastPurge = now;
+    await this.orm.em.fork().execute(
+      `delete from outbox where published_at is not null and published_at < now() - (? || ' milliseconds')::interval`,
+      [String(this.options.retentionMs)],
+    );
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = undefined;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,58 @@
+export interface MessagingOptions {
+  /** This service's name: the event `source`, the queue group and the durable consumer prefix. */
+  service: string;
+  natsUrl: string;
+  natsUser?: string;
+  natsPassword?: string;
+  /** Prefix for subjects, stream and consumer names; isolates test runs and side-by-side stacks. */
+  prefix?: string;
+  requestTimeoutMs?: number;
+  /** Stream names (`SYNC`, …) this service makes sure exist at start; producers list their own. */
+  streams?: { name: string; subjects: string[] }[];
+  relay?: Partial<RelayOptions>;
+  consumer?: Partial<ConsumerOptions>;
+  /** Start the outbox relay in this process (default true). */
+  runRelay?: boolean;
+}
+
+export interface RelayOptions {
+  /** Rows claimed per transaction. */
+  batchSize: number;
+  /** How long to wait before looking again when the outbox was empty. */
+  idleDelayMs: number;
+  /** Longest wait between attempts while NATS is unreachable. */
+  maxBackoffMs: number;
+  /** Published rows are kept this long (a stream can be rebuilt from them), then deleted. */
+  retentionMs: number;
+}
+
+export interface ConsumerOptions {
+  /** Messages handled at once per consumer. */
+  concurrency: number;
+  /** After this many deliveries a failing message is dead-lettered and terminated. */
+  maxDeliveries: number;
+  /** Delay before redelivery after a transient failure, by delivery number (last one repeats). */
+  backoffMs: number[];
+  /** How long an event waits for its entity's predecessor before it is applied anyway. */
+  gapWaitDeliveries: number;
+  gapDelayMs: number;
+  ackWaitMs: number;
+}
+
+export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
+  batchSize: 500,
+  idleDelayMs: 100,
+  maxBackoffMs: 5000,
+  retentionMs: 7 * 24 * 3600 * 1000,
+};
+
+export const DEFAULT_CONSUMER_OPTIONS: ConsumerOptions = {
+  concurrency: 16,
+  maxDeliveries: 8,
+  backoffMs: [500, 1000, 2000, 5000, 10_000, 30_000],
+  gapWaitDeliveries: 6,
+  gapDelayMs: 250,
+  ackWaitMs: 30_000,
+};
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -1,0 +1,46 @@
+import { plainToInstance } from 'class-transformer';
+import { validate, validateSync, type ValidationError } from 'class-validator';
+
+export interface FieldProblem {
+  field: string;
+  messages: string[];
+}
+
+/** Flattens class-validator's tree into `field.path: messages`. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
+  });
+}
+
+/** Validates a plain object against a contract class; returns the instance or the problems. */
+export async function validateAgainst<T extends object>(
+  cls: new () => T,
+  plain: unknown,
+): Promise<{ ok: true; value: T } | { ok: false; problems: FieldProblem[] }> {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return { ok: false, problems: [{ field: '(root)', messages: ['must be a JSON object'] }] };
+  }
+  const value = plainToInstance(cls, plain);
+  const errors = await validate(value, { forbidUnknownValues: true, whitelist: false });
+  return errors.length ? { ok: false, problems: flattenValidationErrors(errors) } : { ok: true, value };
+}
+
+export function describeProblems(problems: FieldProblem[]): string {
+  return problems.map((p) => `${p.field}: ${p.messages.join(', ')}`).join('; ');
+}
+
+/** The synchronous twin of validateAgainst, for DTOs without async constraints. */
+export function validateSyncAgainst<T extends object>(
+  cls: new () => T,
+  plain: unknown,
+): { ok: true; value: T } | { ok: false; problems: FieldProblem[] } {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return { ok: false, problems: [{ field: '(root)', messages: ['must be a JSON object'] }] };
+  }
+  const value = plainToInstance(cls, plain);
+  const errors = validateSync(value, { forbidUnknownValues: true, whitelist: false });
+  return errors.length ? { ok: false, problems: flattenValidationErrors(errors) } : { ok: true, value };
+}

@@ -1,0 +1,4 @@
+export * from './orm-config';
+export * from './messaging-tables.sql';
+export * from './migration-runner';
+export * from './persistence.module';

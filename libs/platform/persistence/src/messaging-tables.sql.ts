@@ -1,0 +1,48 @@
+/**
+ * The messaging tables every service schema holds. They are created by each service's first
+ * migration, so that outbox rows commit with the state change and inbox rows with the effect.
+ */
+export function messagingTablesSql(schema: string): string[] {
+  const s = `"${schema}"`;
+  return [
+    `create table ${s}.outbox (
+       id bigint generated always as identity primary key,
+       event_id uuid not null unique,
+       subject text not null,
+       envelope jsonb not null,
+       entity_key text null,
+       created_at timestamptz not null default now(),
+       published_at timestamptz null,
+       attempts int not null default 0,
+       last_error text null)`,
+    // The relay only ever scans unpublished rows.
+    `create index outbox_unpublished_idx on ${s}.outbox (id) where published_at is null`,
+    `create table ${s}.outbox_entity_seq (
+       entity_key text primary key,
+       last_seq bigint not null)`,
+    `create table ${s}.inbox (
+       consumer text not null,
+       event_id uuid not null,
+       subject text not null,
+       stream_seq bigint null,
+       received_at timestamptz not null default now(),
+       primary key (consumer, event_id))`,
+    `create table ${s}.inbox_entity_cursor (
+       consumer text not null,
+       entity_key text not null,
+       last_seq bigint not null,
+       primary key (consumer, entity_key))`,
+    `create table ${s}.dead_letter (
+       id bigint generated always as identity primary key,
+       consumer text not null,
+       event_id uuid null,
+       subject text not null,
+       stream_seq bigint null,
+       deliveries int not null,
+       reason text not null,
+       error text null,
+       payload text not null,
+       created_at timestamptz not null default now())`,
+    `create index dead_letter_consumer_idx on ${s}.dead_letter (consumer, created_at desc)`,
+  ];
+}

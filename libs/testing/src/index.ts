@@ -1,0 +1,5 @@
+export * from './expect-eventually';
+export * from './test-infra';
+export * from './test-database';
+export * from './nats-isolation';
+export * from './nats-server.process';
