@@ -20,6 +20,8 @@ module.exports = {
     ...projectConfigs(join(__dirname, 'libs'), 2),
     ...projectConfigs(join(__dirname, 'tools'), 1),
   ],
+  // Integration tests wait on real Postgres and NATS; each wait inside has its own, shorter bound.
+  testTimeout: 60_000,
   globalSetup: '<rootDir>/tools/test/global-setup.cjs',
   globalTeardown: '<rootDir>/tools/test/global-teardown.cjs',
 };

@@ -27,7 +27,6 @@ export class PersistenceModule {
     return {
       module: PersistenceModule,
       imports: [MikroOrmModule.forRoot({ ...config, registerRequestContext: false }), PostgresHealthModule],
-      exports: [MikroOrmModule],
     };
   }
 }

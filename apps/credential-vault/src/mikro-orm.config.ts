@@ -1,0 +1,15 @@
+import { createOrmConfig } from '@seatkeeper/platform-persistence';
+import type { CredentialVaultEnv } from './config/credential-vault.env';
+import { migrations } from './migrations';
+
+/** The credential-vault service owns this schema and no other. */
+export const SCHEMA = 'vault';
+
+export const ormConfig = (env: CredentialVaultEnv) =>
+  createOrmConfig({
+    schema: SCHEMA,
+    databaseUrl: env.DATABASE_URL,
+    entities: [],
+    migrations,
+    poolMax: env.DATABASE_POOL_MAX,
+  });

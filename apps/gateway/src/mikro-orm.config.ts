@@ -1,0 +1,15 @@
+import { createOrmConfig } from '@seatkeeper/platform-persistence';
+import type { GatewayEnv } from './config/gateway.env';
+import { migrations } from './migrations';
+
+/** The gateway service owns this schema and no other. */
+export const SCHEMA = 'gateway';
+
+export const ormConfig = (env: GatewayEnv) =>
+  createOrmConfig({
+    schema: SCHEMA,
+    databaseUrl: env.DATABASE_URL,
+    entities: [],
+    migrations,
+    poolMax: env.DATABASE_POOL_MAX,
+  });

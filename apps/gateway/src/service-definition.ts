@@ -1,0 +1,14 @@
+import type { ServiceDefinition } from '@seatkeeper/platform-service';
+import { AppModule } from './app.module';
+import { GatewayEnv } from './config/gateway.env';
+import { configureGatewayHttp } from './gateway.http';
+import { ormConfig } from './mikro-orm.config';
+
+/** How the gateway binary boots, migrates and is started by tests. */
+export const gatewayService: ServiceDefinition<GatewayEnv> = {
+  name: 'gateway',
+  env: GatewayEnv,
+  orm: ormConfig,
+  module: (env) => AppModule.forRoot(env),
+  publicHttp: configureGatewayHttp,
+};

@@ -1,0 +1,15 @@
+import { createOrmConfig } from '@seatkeeper/platform-persistence';
+import type { WorkflowEnv } from './config/workflow.env';
+import { migrations } from './migrations';
+
+/** The workflow service owns this schema and no other. */
+export const SCHEMA = 'workflow';
+
+export const ormConfig = (env: WorkflowEnv) =>
+  createOrmConfig({
+    schema: SCHEMA,
+    databaseUrl: env.DATABASE_URL,
+    entities: [],
+    migrations,
+    poolMax: env.DATABASE_POOL_MAX,
+  });

@@ -1,0 +1,89 @@
+import type { ServiceEnv } from '@seatkeeper/platform-config';
+import { RpcClient } from '@seatkeeper/platform-messaging';
+import type { ServiceDefinition } from '@seatkeeper/platform-service';
+import { systemPing, type ServiceName } from '@seatkeeper/contracts';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { startServiceForTest, type ServiceUnderTest } from './service-harness';
+
+/** The workspace root: the nearest folder up from here that holds nx.json. */
+export function workspaceRoot(from = __dirname): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'nx.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('nx.json not found above ' + from);
+    dir = parent;
+  }
+  return dir;
+}
+
+/**
+ * What every Seatkeeper service must do, as tests: health with Postgres and NATS checks,
+ * Prometheus metrics, answering on the bus, and refusing to boot with a bad environment.
+ */
+export function describeServiceBasics<E extends ServiceEnv>(definition: ServiceDefinition<E>, mainPath: string): void {
+  describe(`${definition.name} service basics`, () => {
+    let svc: ServiceUnderTest<E>;
+
+    beforeAll(async () => {
+      svc = await startServiceForTest(definition);
+    });
+    afterAll(async () => {
+      await svc?.stop();
+    });
+
+    it('reports health with its Postgres and NATS checks', async () => {
+      const res = await fetch(`${svc.internalUrl}/health`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({
+        status: 'ok',
+        checks: { postgres: { status: 'up' }, nats: { status: 'up' } },
+      });
+    });
+
+    it('serves Prometheus metrics labelled with the service', async () => {
+      const res = await fetch(`${svc.internalUrl}/metrics`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain(`process_cpu_user_seconds_total{service="${definition.name}"}`);
+    });
+
+    it('answers system.ping on the bus', async () => {
+      const rpc = svc.running.app.get(RpcClient);
+      await expect(rpc.request(systemPing(definition.name as ServiceName), { echo: 'x' })).resolves.toMatchObject({
+        service: definition.name,
+        echo: 'x',
+      });
+    });
+
+    it('has applied its migrations into its own schema', async () => {
+      const { Client } = await import('pg');
+      const c = new Client({ connectionString: svc.db.url });
+      await c.connect();
+      try {
+        const schema = definition.orm(svc.env).schema as string;
+        const rows = await c.query(
+          `select table_name from information_schema.tables where table_schema = $1 order by table_name`,
+          [schema],
+        );
+        expect(rows.rows.map((r: { table_name: string }) => r.table_name)).toEqual(
+          expect.arrayContaining(['dead_letter', 'inbox', 'mikro_orm_migrations', 'outbox']),
+        );
+      } finally {
+        await c.end();
+      }
+    });
+
+    it('exits non-zero at boot with a message naming a bad variable', () => {
+      const result = spawnSync(process.execPath, ['-r', '@swc-node/register', mainPath], {
+        cwd: workspaceRoot(),
+        env: { ...process.env, NATS_URL: 'http://not-nats', DATABASE_POOL_MAX: 'lots' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('NATS_URL');
+      expect(result.stderr).toContain('DATABASE_POOL_MAX');
+    });
+  });
+}
