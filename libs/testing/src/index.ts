@@ -5,3 +5,5 @@ export * from './nats-isolation';
 export * from './nats-server.process';
 export * from './service-harness';
 export * from './service-basics';
+export * from './pagerduty-sim.process';
+export * from './compose-file';

@@ -5,6 +5,8 @@ import { systemPing, type ServiceName } from '@seatkeeper/contracts';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadEnv } from '@seatkeeper/platform-config';
+import { readComposeServices } from './compose-file';
 import { startServiceForTest, type ServiceUnderTest } from './service-harness';
 
 /** The workspace root: the nearest folder up from here that holds nx.json. */
@@ -71,6 +73,25 @@ export function describeServiceBasics<E extends ServiceEnv>(definition: ServiceD
         );
       } finally {
         await c.end();
+      }
+    });
+
+    it('is in docker-compose.yml with a build, a health check, an env it accepts, and its migrations as a one-shot job', () => {
+      const services = readComposeServices(workspaceRoot());
+      const service = services[definition.name];
+      const migrate = services[`${definition.name}-migrate`];
+      expect(service?.build ?? service?.image).toBeDefined();
+      expect(service?.healthcheck?.test).toBeDefined();
+      const env = service?.environment ?? {};
+      // Inside a container 127.0.0.1 is the container itself: the stack's hosts must be named.
+      expect(env['DATABASE_URL']).toMatch(/@postgres:5432\//);
+      expect(env['NATS_URL']).toBe('nats://nats:4222');
+      expect(() => loadEnv(definition.env, env)).not.toThrow();
+      expect(migrate?.command).toEqual(['migrate']);
+      expect(service?.depends_on?.[`${definition.name}-migrate`]).toEqual({ condition: 'service_completed_successfully' });
+      for (const infra of ['postgres', 'nats']) {
+        expect(service?.depends_on?.[infra]).toEqual({ condition: 'service_healthy' });
+        expect(services[infra]?.healthcheck?.test).toBeDefined();
       }
     });
 
