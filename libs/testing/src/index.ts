@@ -1,9 +1,5 @@
-export * from './expect-eventually';
-export * from './test-infra';
-export * from './test-database';
-export * from './nats-isolation';
-export * from './nats-server.process';
+// Everything a service test needs: the infrastructure helpers (which the platform libs' own
+// tests import directly from @seatkeeper/testing-infra) and the service harness built on them.
+export * from '@seatkeeper/testing-infra';
 export * from './service-harness';
 export * from './service-basics';
-export * from './pagerduty-sim.process';
-export * from './compose-file';

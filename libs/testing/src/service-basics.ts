@@ -3,22 +3,9 @@ import { RpcClient } from '@seatkeeper/platform-messaging';
 import type { ServiceDefinition } from '@seatkeeper/platform-service';
 import { systemPing, type ServiceName } from '@seatkeeper/contracts';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { loadEnv } from '@seatkeeper/platform-config';
-import { readComposeServices } from './compose-file';
+import { readComposeServices, workspaceRoot } from '@seatkeeper/testing-infra';
 import { startServiceForTest, type ServiceUnderTest } from './service-harness';
-
-/** The workspace root: the nearest folder up from here that holds nx.json. */
-export function workspaceRoot(from = __dirname): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'nx.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('nx.json not found above ' + from);
-    dir = parent;
-  }
-  return dir;
-}
 
 /**
  * What every Seatkeeper service must do, as tests: health with Postgres and NATS checks,

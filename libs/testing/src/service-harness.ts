@@ -1,9 +1,13 @@
 import { loadEnv, type ServiceEnv } from '@seatkeeper/platform-config';
 import { runMigrations } from '@seatkeeper/platform-persistence';
 import { startService, type RunningService, type ServiceDefinition } from '@seatkeeper/platform-service';
-import { deleteStreamsWithPrefix, uniqueNatsPrefix } from './nats-isolation';
-import { createTestDatabase, type TestDatabase } from './test-database';
-import { testInfra } from './test-infra';
+import {
+  createTestDatabase,
+  deleteStreamsWithPrefix,
+  testInfra,
+  uniqueNatsPrefix,
+  type TestDatabase,
+} from '@seatkeeper/testing-infra';
 
 export interface ServiceUnderTest<E extends ServiceEnv> {
   running: RunningService;

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { systemPing } from '@seatkeeper/contracts';
-import { createTestDatabase, deleteStreamsWithPrefix, testInfra, uniqueNatsPrefix, type TestDatabase } from '@seatkeeper/testing';
+import { createTestDatabase, deleteStreamsWithPrefix, testInfra, uniqueNatsPrefix, type TestDatabase } from '@seatkeeper/testing-infra';
 import { RemoteRpcError, RpcClient, ServiceTimeoutError, ServiceUnavailableError } from '../src';
 import { migrateTestSchemas, NobodyAnswers, SlowEcho, startTestService, WidgetCopier } from './harness';
 

@@ -7,7 +7,7 @@ import {
   testInfra,
   uniqueNatsPrefix,
   type TestDatabase,
-} from '@seatkeeper/testing';
+} from '@seatkeeper/testing-infra';
 import { randomUUID } from 'node:crypto';
 import { connect } from 'nats';
 import { Naming } from '../src';

@@ -14,6 +14,8 @@ export interface ServiceDefinition<E extends ServiceEnv> {
   module: (env: E) => DynamicModule;
   /** Only the gateway serves public HTTP: it sets this up and returns the port to listen on. */
   publicHttp?: (app: INestApplication, env: E) => Promise<number>;
+  /** Extra one-shot sub-commands (`node main.js <name>`), run instead of booting, e.g. the gateway's `bootstrap-token`. */
+  commands?: Record<string, (env: E) => Promise<void>>;
 }
 
 export interface RunningService {
@@ -44,6 +46,11 @@ export async function main<E extends ServiceEnv>(definition: ServiceDefinition<E
   if (argv[0] === 'migrate') {
     const applied = await runMigrations(definition.orm(env));
     log.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date');
+    return;
+  }
+  const command = argv[0] !== undefined ? definition.commands?.[argv[0]] : undefined;
+  if (command) {
+    await command(env);
     return;
   }
   try {

@@ -20,10 +20,15 @@ export interface TestDatabase {
  * TEMPLATE …`): migrations run once per template key, not once per file. Template building and
  * cloning are serialised by an advisory lock, so parallel jest workers do not trip on each other.
  */
+/** The database name of the template for a key. */
+export function templateNameOf(key: string): string {
+  return `sk_tpl_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+
 export async function createTestDatabase(template: TemplateSpec): Promise<TestDatabase> {
   const admin = new Client({ connectionString: testInfra().adminDatabaseUrl });
   await admin.connect();
-  const templateName = `sk_tpl_${createHash('sha256').update(template.key).digest('hex').slice(0, 16)}`;
+  const templateName = templateNameOf(template.key);
   const name = `sk_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   try {
     await admin.query('select pg_advisory_lock(727274)');
