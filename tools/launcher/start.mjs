@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { canReachPostgres, canReachTcp, ensureDatabase, natsServerOnPath, startEmbeddedPostgres, startNatsServer } from './infra.mjs';
 import { SERVICES, SIMULATOR } from './stack.mjs';
+import { ensureVaultKeyRing } from './vault-keys.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const stateDir = join(root, '.seatkeeper');
@@ -42,7 +43,13 @@ async function main() {
     cleanups.push(nats.stop);
   }
   const databaseUrl = await ensureDatabase(pgAdmin, process.env.SEATKEEPER_DATABASE ?? 'seatkeeper');
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, NODE_ENV: 'development' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NATS_URL: natsUrl,
+    NODE_ENV: 'development',
+    VAULT_MASTER_KEYS_FILE: process.env.VAULT_MASTER_KEYS_FILE ?? ensureVaultKeyRing(stateDir),
+  };
 
   say('running migrations…');
   const failed = (await Promise.all(SERVICES.map((s) => runToEnd(s.name, ['migrate'], env)))).filter((code) => code !== 0);

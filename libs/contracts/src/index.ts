@@ -7,3 +7,6 @@ export * from './rpc-error';
 export * from './events';
 export * from './event-map';
 export * from './requests/system-ping.request';
+export * from './requests/vault';
+export * from './requests/sync/pagerduty-test-credential.request';
+export * from './requests/sync/referencing-credential.request';
