@@ -1,5 +1,4 @@
 import nx from '@nx/eslint-plugin';
-import tseslint from 'typescript-eslint';
 import seatkeeper from './tools/lint-rules/index.mjs';
 
 // Architecture as lint: two tag dimensions (type × scope) whose rules forbid, plus the habits
