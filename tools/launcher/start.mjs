@@ -54,6 +54,7 @@ async function main() {
   say('running migrations…');
   const failed = (await Promise.all(SERVICES.map((s) => runToEnd(s.name, ['migrate'], env)))).filter((code) => code !== 0);
   if (failed.length) fail(`migrations failed (see ${logDir})`);
+  const adminToken = await bootstrapAdminToken(env);
 
   if (existsSync(join(root, SIMULATOR.main))) {
     launch(SIMULATOR.name, SIMULATOR.main, ['--port', String(SIMULATOR.port)], env);
@@ -71,6 +72,12 @@ async function main() {
   say(`all ${SERVICES.length} services healthy in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   say(`gateway:   http://127.0.0.1:${port}/api/v1   (OpenAPI: http://127.0.0.1:${port}/api/docs)`);
   if (existsSync(join(root, SIMULATOR.main))) say(`PagerDuty simulator: http://127.0.0.1:${SIMULATOR.port}`);
+  if (adminToken) {
+    say(`admin token (shown once, keep it): ${adminToken}`);
+    say(`  try: curl -H "Authorization: Bearer ${adminToken}" http://127.0.0.1:${port}/api/v1/tokens/current`);
+  } else {
+    say('an admin token was created at the first start; make more with POST /api/v1/tokens');
+  }
   say(`logs: ${logDir}/<service>.log — Ctrl-C stops everything`);
 }
 
@@ -91,6 +98,18 @@ function runToEnd(name, args, env) {
     child.stderr.pipe(log);
     child.on('exit', (code) => done(code ?? 1));
   });
+}
+
+// On an empty token table the gateway creates the first admin token and prints it once.
+async function bootstrapAdminToken(env) {
+  const out = [];
+  const child = spawn(process.execPath, nodeArgs(serviceMain('gateway'), ['bootstrap-token']), { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.on('data', (chunk) => out.push(chunk));
+  const code = await new Promise((done) => child.on('exit', done));
+  if (code !== 0) fail('could not bootstrap the admin token');
+  const line = Buffer.concat(out).toString('utf8').trim().split('\n').reverse().find((l) => l.includes('"created"'));
+  const result = line ? JSON.parse(line) : { created: false };
+  return result.created ? result.token : undefined;
 }
 
 function launch(name, main, args, env) {

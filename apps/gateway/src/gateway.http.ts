@@ -1,23 +1,35 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { correlationMiddleware } from '@seatkeeper/platform-observability';
+import { auditMiddleware } from './audit/audit.middleware';
+import { AuditLogService } from './audit/audit-log.service';
 import type { GatewayEnv } from './config/gateway.env';
+import { bodyParserErrors } from './http/body-errors';
+import { bodyRules } from './http/body-rules';
+import { buildOpenApiDocument } from './http/openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { requestIdMiddleware } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
+import { gatewayValidationPipe } from './http/validation';
 
-/** The public HTTP surface: body limits, validation, problem+json, correlation ids, OpenAPI. */
+export const JSON_BODY_LIMIT = '1mb';
+
+/** The public HTTP surface: request id, security headers, audit, body limits, validation, problem+json, OpenAPI. */
 export async function configureGatewayHttp(nest: INestApplication, env: GatewayEnv): Promise<number> {
   const app = nest as NestExpressApplication;
-  app.useBodyParser('json', { limit: '1mb' });
-  app.use(correlationMiddleware);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.useGlobalFilters(new ProblemDetailsFilter());
   app.disable('x-powered-by');
-  if (env.CORS_ORIGINS) app.enableCors({ origin: env.CORS_ORIGINS.split(',') });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Seatkeeper API').setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  app.use(requestIdMiddleware);
+  app.use(securityHeaders());
+  app.use(auditMiddleware(app.get(AuditLogService)));
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(bodyParserErrors);
+  app.use(bodyRules);
+  app.use(correlationMiddleware);
+  app.useGlobalPipes(gatewayValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  // CORS is off unless origins are configured: the API is for scripts and the CLI, not browsers.
+  if (env.CORS_ORIGINS) app.enableCors({ origin: env.CORS_ORIGINS.split(',').map((o) => o.trim()) });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
   return env.HTTP_PORT;
 }

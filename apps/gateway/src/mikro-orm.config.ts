@@ -1,4 +1,6 @@
 import { createOrmConfig } from '@seatkeeper/platform-persistence';
+import { AuditEntry } from './audit/audit-entry.entity';
+import { ApiToken } from './auth/api-token.entity';
 import type { GatewayEnv } from './config/gateway.env';
 import { migrations } from './migrations';
 
@@ -9,7 +11,7 @@ export const ormConfig = (env: GatewayEnv) =>
   createOrmConfig({
     schema: SCHEMA,
     databaseUrl: env.DATABASE_URL,
-    entities: [],
+    entities: [ApiToken, AuditEntry],
     migrations,
     poolMax: env.DATABASE_POOL_MAX,
   });

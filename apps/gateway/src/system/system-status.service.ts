@@ -1,28 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { SERVICE_NAMES, systemPing } from '@seatkeeper/contracts';
+import { SERVICE_NAMES, systemPing, type ServiceName } from '@seatkeeper/contracts';
 import { RpcClient } from '@seatkeeper/platform-messaging';
+import type { ServiceStatusDto, SystemStatusDto } from './system-status.dto';
 
-export interface SystemStatusDto {
-  status: 'ok' | 'degraded';
-  services: { service: string; status: 'up' | 'unavailable'; instanceId?: string; detail?: string }[];
-}
+const PING_TIMEOUT_MS = 1500;
 
 @Injectable()
 export class SystemStatusService {
   constructor(private readonly rpc: RpcClient) {}
 
+  /** Every backend, each reported up or unavailable: never fails as a whole. */
   async check(): Promise<SystemStatusDto> {
     const backends = SERVICE_NAMES.filter((s) => s !== 'gateway');
     const services = await Promise.all(
-      backends.map(async (service) => {
+      backends.map(async (service): Promise<ServiceStatusDto> => {
         try {
-          const pong = await this.rpc.request(systemPing(service), {}, { timeoutMs: 1500 });
-          return { service, status: 'up' as const, instanceId: pong.instanceId };
+          return await this.ping(service);
         } catch (e) {
-          return { service, status: 'unavailable' as const, detail: (e as Error).message };
+          return { service, status: 'unavailable', detail: (e as Error).message };
         }
       }),
     );
     return { status: services.every((s) => s.status === 'up') ? 'ok' : 'degraded', services };
+  }
+
+  /** One backend; an absent or silent one throws (→ 503 problem+json naming it). */
+  async ping(service: ServiceName): Promise<ServiceStatusDto> {
+    const pong = await this.rpc.request(systemPing(service), {}, { timeoutMs: PING_TIMEOUT_MS });
+    return { service, status: 'up', instance_id: pong.instanceId, version: pong.version };
   }
 }

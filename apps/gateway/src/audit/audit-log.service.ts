@@ -1,0 +1,61 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { AuditEntry } from './audit-entry.entity';
+
+export interface AuditRecord {
+  actorTokenId: string | null;
+  actorName: string | null;
+  action: string;
+  target: string | null;
+  status: number;
+  requestId: string | null;
+}
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  since?: Date;
+  until?: Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const METHOD = /^(POST|PUT|PATCH|DELETE)$/;
+
+/** Writes and queries the admin audit log (`gateway.audit_log`). */
+@Injectable()
+export class AuditLogService {
+  private readonly log = new Logger(AuditLogService.name);
+
+  constructor(private readonly em: EntityManager) {}
+
+  async record(entry: AuditRecord): Promise<void> {
+    await this.em.fork().execute(
+      `insert into audit_log (id, occurred_at, actor_token_id, actor_name, action, target, status, request_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      // A JS date (millisecond precision), so cursors made from it compare exactly.
+      [uuidv7(), new Date(), entry.actorTokenId, entry.actorName, entry.action, entry.target, entry.status, entry.requestId],
+    );
+  }
+
+  /** Off the request path; a failure is logged loudly rather than failing an answer already sent. */
+  recordInBackground(entry: AuditRecord): void {
+    this.record(entry).catch((e: unknown) =>
+      this.log.error({ action: entry.action, requestId: entry.requestId, err: (e as Error).message }, 'audit record lost'),
+    );
+  }
+
+  /** Newest first, keyset-paged on (occurred_at, id). `actor` is a token id or a token name; `action` is `METHOD /route` or a method. */
+  async query(filter: AuditFilter, limit: number, before?: [string, string]): Promise<AuditEntry[]> {
+    const where: Record<string, unknown>[] = [];
+    if (filter.actor) where.push(UUID.test(filter.actor) ? { actorTokenId: filter.actor.toLowerCase() } : { actorName: filter.actor });
+    if (filter.action) where.push(METHOD.test(filter.action) ? { action: { $like: `${filter.action} %` } } : { action: filter.action });
+    if (filter.since) where.push({ occurredAt: { $gte: filter.since } });
+    if (filter.until) where.push({ occurredAt: { $lt: filter.until } });
+    if (before) {
+      const at = new Date(before[0]);
+      where.push({ $or: [{ occurredAt: { $lt: at } }, { occurredAt: at, id: { $lt: before[1] } }] });
+    }
+    return this.em.fork().find(AuditEntry, { $and: where }, { orderBy: { occurredAt: 'desc', id: 'desc' }, limit: limit + 1 });
+  }
+}

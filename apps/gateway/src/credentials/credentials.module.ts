@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CredentialsController } from './credentials.controller';
+import { VaultAdminController } from './vault-admin.controller';
+
+/** Routes onto the credential-vault service: /api/v1/credentials and /api/v1/vault (RpcClient comes from the global MessagingModule). */
+@Module({ controllers: [CredentialsController, VaultAdminController] })
+export class CredentialsModule {}
