@@ -2,7 +2,18 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ALL_EVENTS } from '@seatkeeper/contracts';
 import { streamsFor } from '@seatkeeper/platform-messaging';
 import { serviceModule } from '@seatkeeper/platform-service';
+import { QuarantineRepository } from './apply/quarantine.repository';
+import { Reconciler } from './apply/reconciler';
+import { RecordApplier } from './apply/record-applier';
+import { SyncEventsConsumer } from './apply/sync-events.consumer';
+import { SyncRunService } from './apply/sync-run.service';
 import type { MappingEnv } from './config/mapping.env';
+import { DefinitionRepository } from './definitions/definition.repository';
+import { DefinitionsHandler } from './definitions/definitions.handler';
+import { DefinitionsService } from './definitions/definitions.service';
+import { DirectoryHandler } from './directory/directory.handler';
+import { DirectoryService } from './directory/directory.service';
+import { PeopleImportService } from './directory/people-import.service';
 import { ormConfig } from './mikro-orm.config';
 
 @Module({})
@@ -12,8 +23,23 @@ export class AppModule {
       name: 'mapping',
       env,
       orm: ormConfig(env),
-      streams: streamsFor(ALL_EVENTS, ['directory']),
+      // DIRECTORY is ours to produce into. SYNC is listed too so that our durable consumer can
+      // bind even when mapping starts before integration-sync: ensureStreams only ever adds subjects.
+      streams: streamsFor(ALL_EVENTS, ['directory', 'sync']),
       imports: [],
+      providers: [
+        DefinitionRepository,
+        QuarantineRepository,
+        RecordApplier,
+        Reconciler,
+        SyncRunService,
+        SyncEventsConsumer,
+        DefinitionsService,
+        DefinitionsHandler,
+        DirectoryService,
+        PeopleImportService,
+        DirectoryHandler,
+      ],
     });
   }
 }

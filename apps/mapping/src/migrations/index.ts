@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261128000000Init } from './Migration20261128000000Init';
+import { Migration20261128010000Directory } from './Migration20261128010000Directory';
 
 /** Every migration of the mapping schema, in order (listed: the bundle has no folder to scan). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128000000Init', class: Migration20261128000000Init },
+  { name: 'Migration20261128010000Directory', class: Migration20261128010000Directory },
 ];

@@ -16,3 +16,6 @@ export * from './vault/credential-updated.event';
 export * from './vault/credential-rotated.event';
 export * from './vault/credential-deleted.event';
 export * from './vault/key-ring-rotated.event';
+export * from './sync/sync-run-started.event';
+export * from './sync/sync-run-completed.event';
+export * from './sync/sync-run-failed.event';

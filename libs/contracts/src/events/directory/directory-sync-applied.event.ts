@@ -9,6 +9,11 @@ export class DirectorySyncAppliedPayload {
   @IsUUID()
   integrationId!: string;
 
+  /** The SaaS app the run synced, when the integration syncs SaaS users. */
+  @IsOptional()
+  @IsUUID()
+  saasAppId?: string | null;
+
   @IsBoolean()
   complete!: boolean;
 
@@ -19,6 +24,12 @@ export class DirectorySyncAppliedPayload {
   /** SaaS users not seen in a complete run (0 for an incomplete run: it reconciles nothing). */
   @IsInt() @Min(0) missing!: number;
   @IsInt() @Min(0) deactivated!: number;
+  /** Records the integration's filter rules left out. */
+  @IsOptional() @IsInt() @Min(0) filtered?: number;
+  /** Records the preference left alone (an existing person under create-only, a new one under update-only). */
+  @IsOptional() @IsInt() @Min(0) skipped?: number;
+  /** True when deactivation was wanted but the blast-radius gate stopped it. */
+  @IsOptional() @IsBoolean() gateTripped?: boolean;
 
   /** Why reconciliation did nothing or stopped at the blast-radius gate, when it did. */
   @IsOptional()

@@ -13,9 +13,17 @@ export interface OutboxAddOptions {
   occurredAt?: Date;
 }
 
+/** One event to write, of any type: `addAll` takes a mix (a sync batch emits person and SaaS-user events). */
+export interface PendingEvent<P extends object = object> extends OutboxAddOptions {
+  definition: EventDefinition<string, P>;
+  data: P;
+}
+
 /**
  * Writes events into the service's outbox inside the caller's transaction, so that the state
  * change and its events commit together or not at all. Publishing is the relay's job.
+ * However many events, it takes two statements: one to advance the per-entity counters, one to
+ * insert the rows (a batch of 1,000 records can change 2,000 entities).
  */
 export class OutboxWriter {
   constructor(private readonly service: string) {}
@@ -26,65 +34,86 @@ export class OutboxWriter {
     data: P,
     options: OutboxAddOptions = {},
   ): Promise<EventEnvelope<P>> {
-    const [envelope] = await this.addMany(em, definition, [{ data, ...options }]);
+    const [envelope] = await this.addAll(em, [{ definition, data, ...options }]);
     return envelope as EventEnvelope<P>;
   }
 
-  /**
-   * Writes many events of one type with one INSERT per 1,000 rows (a sync batch emits hundreds;
-   * a round trip per event would dominate the batch's transaction).
-   */
   async addMany<P extends object>(
     em: EntityManager,
     definition: EventDefinition<string, P>,
     items: (OutboxAddOptions & { data: P })[],
   ): Promise<EventEnvelope<P>[]> {
+    return (await this.addAll(em, items.map((item) => ({ ...item, definition })))) as EventEnvelope<P>[];
+  }
+
+  async addAll(em: EntityManager, events: readonly PendingEvent[]): Promise<EventEnvelope<object>[]> {
     if (!em.isInTransaction()) {
       // Outside a transaction the event could commit without the change, or the other way round.
-      throw new Error(`OutboxWriter.add(${definition.subject}) must run inside a transaction`);
+      throw new Error(`OutboxWriter must run inside a transaction (${events[0]?.definition.subject ?? 'no events'})`);
     }
-    const scope = Correlation.current();
-    const envelopes: EventEnvelope<P>[] = [];
-    for (const item of items) {
-      const checked = validateSyncAgainst(definition.payload, item.data);
+    if (events.length === 0) return [];
+    for (const e of events) {
+      const checked = validateSyncAgainst(e.definition.payload, e.data);
       if (!checked.ok) {
         throw new PermanentMessageError(
-          `Refusing to publish an invalid ${definition.subject}: ${describeProblems(checked.problems)}`,
+          `Refusing to publish an invalid ${e.definition.subject}: ${describeProblems(checked.problems)}`,
         );
       }
-      const envelope: EventEnvelope<P> = {
+    }
+    const nextSeq = await this.reserveEntitySeqs(em, events);
+    const scope = Correlation.current();
+    const defaultCorrelation = scope?.correlationId ?? uuidv7();
+    const now = new Date().toISOString();
+    const envelopes = events.map((e) => {
+      const envelope: EventEnvelope<object> = {
         id: uuidv7(),
-        type: definition.subject,
-        occurredAt: (item.occurredAt ?? new Date()).toISOString(),
+        type: e.definition.subject,
+        occurredAt: e.occurredAt?.toISOString() ?? now,
         source: this.service,
-        correlationId: item.correlationId ?? scope?.correlationId ?? uuidv7(),
-        causationId: item.causationId !== undefined ? item.causationId : (scope?.causationId ?? null),
-        data: item.data,
+        correlationId: e.correlationId ?? defaultCorrelation,
+        causationId: e.causationId !== undefined ? e.causationId : (scope?.causationId ?? null),
+        data: e.data,
       };
-      if (item.entityKey) {
-        envelope.entityKey = item.entityKey;
-        envelope.entitySeq = await this.nextEntitySeq(em, item.entityKey);
+      if (e.entityKey) {
+        const seq = nextSeq.get(e.entityKey) as number;
+        nextSeq.set(e.entityKey, seq + 1);
+        envelope.entityKey = e.entityKey;
+        envelope.entitySeq = seq;
       }
-      envelopes.push(envelope);
-    }
-    for (let i = 0; i < envelopes.length; i += 1000) {
-      const chunk = envelopes.slice(i, i + 1000);
-      await em.execute(
-        `insert into outbox (event_id, subject, envelope, entity_key) values ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`,
-        chunk.flatMap((e) => [e.id, e.type, JSON.stringify(e), e.entityKey ?? null]),
-      );
-    }
+      return envelope;
+    });
+    // One JSON parameter, not one bind parameter per value: no 65,535-parameter ceiling.
+    await em.execute(
+      `insert into outbox (event_id, subject, envelope, entity_key)
+       select event_id, subject, envelope, entity_key
+       from jsonb_to_recordset(?::jsonb) as x(event_id uuid, subject text, envelope jsonb, entity_key text, ord int)
+       order by ord`,
+      [
+        JSON.stringify(
+          envelopes.map((e, ord) => ({ event_id: e.id, subject: e.type, envelope: e, entity_key: e.entityKey ?? null, ord })),
+        ),
+      ],
+    );
     return envelopes;
   }
 
-  /** Row-locks the entity's counter for the rest of the transaction: concurrent changes to one entity serialise here. */
-  private async nextEntitySeq(em: EntityManager, entityKey: string): Promise<number> {
-    const rows = await em.execute<{ last_seq: string }[]>(
-      `insert into outbox_entity_seq (entity_key, last_seq) values (?, 1)
-       on conflict (entity_key) do update set last_seq = outbox_entity_seq.last_seq + 1
-       returning last_seq`,
-      [entityKey],
+  /**
+   * Advances each entity's counter by the number of its events and returns the first sequence
+   * number to use per key. The counter rows stay locked until the transaction ends, so
+   * concurrent changes to one entity serialise; keys are locked in sorted order (no deadlock).
+   */
+  private async reserveEntitySeqs(em: EntityManager, events: readonly PendingEvent[]): Promise<Map<string, number>> {
+    const perKey = new Map<string, number>();
+    for (const e of events) if (e.entityKey) perKey.set(e.entityKey, (perKey.get(e.entityKey) ?? 0) + 1);
+    if (perKey.size === 0) return new Map();
+    const keys = [...perKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const rows = await em.execute<{ entity_key: string; last_seq: string }[]>(
+      `insert into outbox_entity_seq (entity_key, last_seq)
+       select k, n from jsonb_to_recordset(?::jsonb) as x(k text, n bigint) order by k
+       on conflict (entity_key) do update set last_seq = outbox_entity_seq.last_seq + excluded.last_seq
+       returning entity_key, last_seq`,
+      [JSON.stringify(keys.map(([k, n]) => ({ k, n })))],
     );
-    return Number(rows[0]?.last_seq);
+    return new Map(rows.map((r) => [r.entity_key, Number(r.last_seq) - (perKey.get(r.entity_key) ?? 1) + 1]));
   }
 }

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import {
+  PagerDutyTestCredentialRequest,
+  PagerDutyUserRequest,
+  PagerDutyUsersRequest,
+  SyncConnectorPagerDutyDeleteUser,
+  SyncConnectorPagerDutyGetUser,
+  SyncConnectorPagerDutyListUsers,
+  SyncConnectorPagerDutyPreflightDelete,
+  SyncConnectorPagerDutyTestCredential,
+  type PagerDutyDeleteResult,
+  type PagerDutyPreflightResult,
+  type PagerDutyUserResult,
+  type PagerDutyUsersResult,
+} from '@seatkeeper/contracts';
+import { OnRequest } from '@seatkeeper/platform-messaging';
+import { ConnectorActionsService } from './connector-actions.service';
+
+/** `sync.connector.pagerduty.*`: connector actions for workflows and the vault's credential test. */
+@Injectable()
+export class ConnectorActionsHandler {
+  constructor(private readonly actions: ConnectorActionsService) {}
+
+  @OnRequest(SyncConnectorPagerDutyGetUser)
+  getUser(req: PagerDutyUserRequest): Promise<PagerDutyUserResult> {
+    return this.actions.withIntegration(req.integrationId, async (c) => ({ user: await c.actions.getUser(req.userId) }));
+  }
+
+  @OnRequest(SyncConnectorPagerDutyListUsers)
+  listUsers(req: PagerDutyUsersRequest): Promise<PagerDutyUsersResult> {
+    return this.actions.withIntegration(req.integrationId, async (c) => {
+      const result = await c.actions.listUsersByIds(req.userIds);
+      return { users: result.found, missing: result.missing, calls: result.calls };
+    });
+  }
+
+  @OnRequest(SyncConnectorPagerDutyDeleteUser)
+  deleteUser(req: PagerDutyUserRequest): Promise<PagerDutyDeleteResult> {
+    return this.actions.withIntegration(req.integrationId, (c) => c.actions.deleteUser(req.userId));
+  }
+
+  @OnRequest(SyncConnectorPagerDutyPreflightDelete)
+  preflight(req: PagerDutyUserRequest): Promise<PagerDutyPreflightResult> {
+    return this.actions.withIntegration(req.integrationId, (c) => c.actions.preflightDelete(req.userId));
+  }
+
+  @OnRequest(SyncConnectorPagerDutyTestCredential)
+  testCredential(req: PagerDutyTestCredentialRequest) {
+    return this.actions.testCredential(req.credentialId);
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { VaultCredentialsResolve, type ResolvedCredential } from '@seatkeeper/contracts';
+import type { PagerDutyCredential } from '@seatkeeper/connector-pagerduty';
+import { RpcClient, RpcException } from '@seatkeeper/platform-messaging';
+import { readFile } from 'node:fs/promises';
+import type { IntegrationRow } from '../integrations/integration.row';
+
+/** Why no credential could be had; the run fails with this message (it never contains the secret). */
+export class CredentialUnavailableError extends Error {}
+
+export interface ResolveContext {
+  runId?: string;
+  purpose: 'sync-run' | 'credential-test' | 'workflow-step';
+}
+
+/**
+ * Turns an integration into a usable PagerDuty credential. Cloud: `vault.credentials.resolve` over
+ * NATS (the vault audits it) returns headers to send. Local: the runner's own environment variable
+ * or file, named by the integration; the secret is read when needed and never stored.
+ */
+@Injectable()
+export class CredentialResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  async forIntegration(integration: Pick<IntegrationRow, 'id' | 'installation_type' | 'credential_id' | 'local_secret'>, ctx: ResolveContext): Promise<PagerDutyCredential> {
+    if (integration.installation_type === 'local') {
+      const ref = integration.local_secret;
+      if (!ref) throw new CredentialUnavailableError('The local integration names no secret reference');
+      const secret = await readLocalSecret(ref);
+      return { kind: ref.authKind, secret };
+    }
+    if (!integration.credential_id) throw new CredentialUnavailableError('The cloud integration has no credential');
+    return this.fromVault(integration.credential_id, { integrationId: integration.id, ...ctx });
+  }
+
+  async fromVault(credentialId: string, ctx: ResolveContext & { integrationId?: string }): Promise<PagerDutyCredential> {
+    let resolved: ResolvedCredential;
+    try {
+      resolved = await this.rpc.request(VaultCredentialsResolve, {
+        credentialId,
+        caller: { service: 'integration-sync', integrationId: ctx.integrationId, runId: ctx.runId, purpose: ctx.purpose },
+      });
+    } catch (e) {
+      const why = e instanceof RpcException ? `${e.code}: ${e.message}` : (e as Error).message;
+      throw new CredentialUnavailableError(`The vault could not resolve credential ${credentialId} (${why})`);
+    }
+    if (resolved.storage === 'local') {
+      const ref = resolved.local?.reference;
+      if (!ref) throw new CredentialUnavailableError(`Credential ${credentialId} is local but names no reference`);
+      const secret = await readLocalSecret(ref);
+      const template = resolved.local?.settings.apiKey;
+      if (template) return { kind: 'headers', headers: { [template.headerName]: template.valueTemplate.replace('{{secret}}', secret) } };
+      return { kind: 'token', secret };
+    }
+    if (!resolved.headers || Object.keys(resolved.headers).length === 0) {
+      throw new CredentialUnavailableError(`The vault returned no headers for credential ${credentialId}`);
+    }
+    return { kind: 'headers', headers: resolved.headers };
+  }
+}
+
+async function readLocalSecret(ref: { kind: 'env' | 'file'; name: string }): Promise<string> {
+  if (ref.kind === 'env') {
+    const value = process.env[ref.name];
+    if (!value) throw new CredentialUnavailableError(`The local secret reference does not exist on this runner: environment variable ${ref.name} is not set`);
+    return value.trim();
+  }
+  try {
+    const value = (await readFile(ref.name, 'utf8')).trim();
+    if (!value) throw new CredentialUnavailableError(`The local secret file ${ref.name} is empty`);
+    return value;
+  } catch (e) {
+    if (e instanceof CredentialUnavailableError) throw e;
+    throw new CredentialUnavailableError(`The local secret reference does not exist on this runner: file ${ref.name} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}

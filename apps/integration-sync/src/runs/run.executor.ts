@@ -1,0 +1,160 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { SyncBatchFetchedV1, SyncRunFailedV1, SyncRunFetchedV1 } from '@seatkeeper/contracts';
+import {
+  PagerDutyAuthError,
+  PagerDutyError,
+  initialCursor,
+  judgeCompleteness,
+  type EnumerationCursor,
+  type PagerDutyConnector,
+} from '@seatkeeper/connector-pagerduty';
+import { MessagingRuntime, OutboxWriter } from '@seatkeeper/platform-messaging';
+import { PinoLogger } from 'nestjs-pino';
+import { IntegrationSyncEnv } from '../config/integration-sync.env';
+import { ConnectorFactory } from '../connector/connector.factory';
+import { CredentialResolver, CredentialUnavailableError } from '../credentials/credential.resolver';
+import { IntegrationsRepository } from '../integrations/integrations.repository';
+import type { RunRow } from './run.row';
+import { RunsRepository } from './runs.repository';
+
+type Outcome = { kind: 'fetched' } | { kind: 'incomplete'; reason: string } | { kind: 'failed'; reason: string; credentialRejected?: boolean };
+
+/**
+ * Fetches one run page by page. Each page commits in one transaction: the seen ids (so a page
+ * fetched again after a crash sends only users not sent before), the batch event in the outbox,
+ * the page row and the cursor to resume from. Every write is fenced by the run's owner, so a
+ * runner that lost its lease cannot write after the one that took over.
+ */
+@Injectable()
+export class RunExecutor {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly runs: RunsRepository,
+    private readonly integrations: IntegrationsRepository,
+    private readonly credentials: CredentialResolver,
+    private readonly connectors: ConnectorFactory,
+    private readonly outbox: OutboxWriter,
+    private readonly messaging: MessagingRuntime,
+    private readonly env: IntegrationSyncEnv,
+    private readonly logger: PinoLogger,
+  ) {}
+
+  /** Runs until the fetch ends, the lease is lost, or `signal` asks to stop (the run is then resumed elsewhere). */
+  async execute(run: RunRow, owner: string, signal: AbortSignal): Promise<void> {
+    const integration = await this.integrations.find(this.orm.em.fork(), run.integration_id);
+    if (!integration) return;
+    let connector: PagerDutyConnector;
+    try {
+      const credential = await this.credentials.forIntegration(integration, { runId: run.id, purpose: 'sync-run' });
+      connector = this.connectors.pagerDuty({ region: integration.region, baseUrl: integration.base_url }, credential);
+    } catch (e) {
+      if (!(e instanceof CredentialUnavailableError)) throw e;
+      await this.finish(run, owner, { kind: 'failed', reason: e.message }, run.requests);
+      return;
+    }
+    let cursor: EnumerationCursor = run.cursor ?? initialCursor();
+    let { batches, fetched } = run;
+    const baseRequests = run.requests;
+    const requests = (): number => baseRequests + connector.http.stats.requests;
+    while (!cursor.done) {
+      if (signal.aborted) return;
+      let page;
+      try {
+        page = await connector.nextUsersPage(cursor, integration.extras, this.env.SYNC_PAGE_SIZE, signal);
+      } catch (e) {
+        if (signal.aborted) return;
+        if (e instanceof PagerDutyAuthError) {
+          await this.finish(run, owner, { kind: 'failed', reason: e.message, credentialRejected: true }, requests());
+          return;
+        }
+        if (e instanceof PagerDutyError) {
+          await this.finish(run, owner, { kind: 'incomplete', reason: `stopped fetching: ${e.message}` }, requests());
+          return;
+        }
+        throw e;
+      }
+      const committed = await this.orm.em.fork().transactional(async (em) => {
+        if (!(await this.runs.lockOwned(em, run.id, owner))) return false;
+        const fresh = await this.runs.markSeen(em, run.id, page.records.map((r) => r.id));
+        const records = page.records.filter((r) => fresh.has(r.id));
+        if (records.length) {
+          const seq = batches + 1;
+          const envelope = await this.outbox.add(
+            em,
+            SyncBatchFetchedV1,
+            { runId: run.id, integrationId: run.integration_id, vendor: 'pagerduty', seq, records },
+            { entityKey: `sync-run:${run.id}` },
+          );
+          await this.runs.recordPage(em, run.id, seq, records.length, envelope.id);
+          batches = seq;
+          fetched += records.length;
+        }
+        await this.runs.checkpoint(em, run.id, {
+          cursor: page.cursor,
+          batches,
+          fetched,
+          requests: requests(),
+          vendorTotal: page.cursor.total,
+          leaseMs: this.env.SYNC_RUN_LEASE_MS,
+          warnings: page.warnings,
+        });
+        return true;
+      });
+      if (!committed) {
+        this.logger.warn({ runId: run.id }, 'run was taken over by another runner; stopping here');
+        return;
+      }
+      this.messaging.nudgeRelay();
+      cursor = page.cursor;
+    }
+    const verdict = judgeCompleteness(cursor, fetched);
+    await this.finish(run, owner, verdict.complete ? { kind: 'fetched' } : { kind: 'incomplete', reason: verdict.reason as string }, requests());
+  }
+
+  /** Ends a run this runner holds as `failed` (attempts used up); mapping hears where it ends if batches went out. */
+  async fail(run: RunRow, owner: string, reason: string): Promise<void> {
+    await this.finish(run, owner, { kind: 'failed', reason }, run.requests);
+  }
+
+  private async finish(run: RunRow, owner: string, outcome: Outcome, requests: number): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      const current = await this.runs.lockOwned(em, run.id, owner);
+      if (!current) return;
+      const failed = outcome.kind === 'failed';
+      const reason = outcome.kind === 'fetched' ? null : outcome.reason;
+      await this.runs.finishFetch(em, run.id, {
+        status: failed ? 'failed' : 'applying',
+        complete: outcome.kind === 'fetched',
+        reason,
+        requests,
+        closed: failed,
+      });
+      // Mapping learns where a run ends whenever it was sent batches; a failed run without batches has nothing to apply.
+      if (!failed || current.batches > 0) {
+        await this.outbox.add(
+          em,
+          SyncRunFetchedV1,
+          {
+            runId: run.id,
+            integrationId: run.integration_id,
+            vendor: 'pagerduty',
+            batches: current.batches,
+            records: current.fetched,
+            complete: outcome.kind === 'fetched',
+            ...(reason ? { reason: reason.slice(0, 2000) } : {}),
+          },
+          { entityKey: `sync-run:${run.id}` },
+        );
+      }
+      if (outcome.kind === 'failed') {
+        await this.outbox.add(em, SyncRunFailedV1, { runId: run.id, integrationId: run.integration_id, reason: outcome.reason.slice(0, 2000) });
+        if (outcome.credentialRejected) await this.integrations.update(em, run.integration_id, { credential_rejected_at: new Date() });
+      } else {
+        await this.integrations.update(em, run.integration_id, { credential_rejected_at: null });
+      }
+    });
+    this.messaging.nudgeRelay();
+    this.logger.info({ runId: run.id, outcome: outcome.kind, reason: outcome.kind === 'fetched' ? undefined : outcome.reason }, 'run fetch ended');
+  }
+}

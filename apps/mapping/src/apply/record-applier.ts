@@ -1,0 +1,432 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import {
+  PersonCreatedV1,
+  PersonUpdatedV1,
+  SaasUserCreatedV1,
+  SaasUserReactivatedV1,
+  SaasUserUpdatedV1,
+} from '@seatkeeper/contracts';
+import { evaluate } from '@seatkeeper/rules';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  iso,
+  MISSING_UPSTREAM_REASON,
+  PERSON_SELECT,
+  personSnapshot,
+  SAAS_USER_SELECT,
+  saasUserSnapshot,
+  type PersonRow,
+  type SaasUserRow,
+} from '../directory/rows';
+import { OutboxWriter, type PendingEvent } from '@seatkeeper/platform-messaging';
+import { checkDefinition } from '../mapping/definition-check';
+import type { CustomField, MappingDefinition } from '../mapping/mapping-definition';
+import { mapRecord, type MappedRecord, type MappedValue } from '../mapping/record-mapper';
+import { PERSON_COLUMNS, SAAS_USER_COLUMNS, targetFields, type PersonField } from '../mapping/target-fields';
+import { applyTransform } from '../mapping/transforms';
+import { QuarantineRepository, type QuarantineEntry } from './quarantine.repository';
+
+export interface ApplyCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+  filtered: number;
+  skipped: number;
+}
+
+export interface ApplyResult extends ApplyCounts {
+  /** Vendor ids of every record of the page (filtered and quarantined ones too: they exist upstream). */
+  seenExternalIds: string[];
+}
+
+interface Candidate {
+  record: Record<string, unknown>;
+  mapped: MappedRecord;
+  personId?: string;
+}
+
+type Changes = Record<string, unknown>;
+
+const PERSON_FIELDS = Object.keys(PERSON_COLUMNS) as PersonField[];
+const k = (field: string, value: string): string => `${field}\u0000${value}`;
+
+const TIMESTAMP_COLUMNS = new Set(['last_activity_at', 'deactivated_at', 'missing_upstream_since']);
+
+function sameValue(a: unknown, b: unknown, timestamp = false): boolean {
+  // The driver may hand timestamps back as Dates or as Postgres text: compare instants.
+  if (timestamp || a instanceof Date || b instanceof Date) {
+    return iso((a ?? null) as Date | string | null) === iso((b ?? null) as Date | string | null);
+  }
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return (a ?? null) === (b ?? null);
+}
+
+/**
+ * Applies vendor records to the directory in one transaction: filter, map, validate, resolve
+ * people by the ranked sync keys, then bulk statements for people, their identities, SaaS users,
+ * quarantine and the outbox. A record whose mapped values are already stored writes nothing.
+ */
+@Injectable()
+export class RecordApplier {
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly quarantine: QuarantineRepository,
+  ) {}
+
+  async apply(
+    em: EntityManager,
+    def: MappingDefinition,
+    customFields: readonly CustomField[],
+    records: readonly Record<string, unknown>[],
+    ctx: { runId: string | null; seq: number | null },
+  ): Promise<ApplyResult> {
+    const counts: ApplyCounts = { created: 0, updated: 0, unchanged: 0, quarantined: 0, filtered: 0, skipped: 0 };
+    const fields = targetFields(customFields);
+    const seenExternalIds = this.externalIds(def, records);
+    const quarantined: QuarantineEntry[] = [];
+    const settled: Record<string, unknown>[] = [];
+
+    const check = checkDefinition(def, fields);
+    if (!check.ok) {
+      const reason = `the mapping definition is incomplete: ${check.missing.join('; ')}`;
+      await this.quarantine.put(em, def.integrationId, ctx, records.map((record) => ({ record, reason })));
+      return { ...counts, quarantined: records.length, seenExternalIds };
+    }
+
+    let candidates: Candidate[] = [];
+    const now = new Date();
+    for (const record of records) {
+      if (def.filter && !evaluate(def.filter, record, { now })) {
+        counts.filtered++;
+        settled.push(record);
+        continue;
+      }
+      const result = mapRecord(record, def, fields);
+      if (result.ok) candidates.push({ record, mapped: result.mapped });
+      else quarantined.push({ record, reason: result.reason });
+    }
+
+    candidates = this.dropBatchDuplicates(def, candidates, quarantined);
+    candidates = await this.resolvePeople(em, candidates, quarantined);
+
+    const persons = await this.lockPeople(em, candidates);
+    const saasUsers = def.recordType === 'user_and_saas_user' ? await this.lockSaasUsers(em, def, candidates) : new Map<string, SaasUserRow>();
+
+    const personInserts: Record<string, unknown>[] = [];
+    const personUpdates: Record<string, unknown>[] = [];
+    const personChanges = new Map<string, { created: boolean; changes: Changes }>();
+    const identities: { f: string; v: string; p: string }[] = [];
+    const suInserts: Record<string, unknown>[] = [];
+    const suUpdates: Record<string, unknown>[] = [];
+    const suChanges = new Map<string, { created: boolean; reactivated: boolean; changes: Changes }>();
+
+    for (const c of candidates) {
+      let outcome: 'created' | 'updated' | 'unchanged' | 'skipped' = 'unchanged';
+      const bump = (o: typeof outcome): void => {
+        const rank = { unchanged: 0, skipped: 1, updated: 2, created: 3 };
+        if (rank[o] > rank[outcome]) outcome = o;
+      };
+      const existing = c.personId ? persons.get(c.personId) : undefined;
+      let personId: string | null = existing?.id ?? null;
+      if (!existing) {
+        if (def.preference === 'update_only') bump('skipped');
+        else {
+          personId = uuidv7();
+          personInserts.push(this.personRow(personId, null, c.mapped));
+          personChanges.set(personId, { created: true, changes: {} });
+          identities.push(...c.mapped.uniqueValues.map(([f, v]) => ({ f, v, p: personId as string })));
+          bump('created');
+        }
+      } else {
+        const changes = this.personDiff(existing, c.mapped);
+        if (Object.keys(changes).length > 0) {
+          if (def.preference === 'create_only') bump('skipped');
+          else {
+            personUpdates.push(this.personRow(existing.id, existing, c.mapped));
+            personChanges.set(existing.id, { created: false, changes });
+            identities.push(...c.mapped.uniqueValues.map(([f, v]) => ({ f, v, p: existing.id })));
+            bump('updated');
+          }
+        }
+      }
+      if (def.recordType === 'user_and_saas_user') {
+        const externalId = String(c.mapped.saasUser.externalId);
+        const su = saasUsers.get(externalId);
+        const values = this.saasUserValues(def, c.mapped, personId);
+        if (!su) {
+          if (def.preference === 'update_only') bump('skipped');
+          else {
+            const id = uuidv7();
+            suInserts.push({ id, ...values });
+            suChanges.set(id, { created: true, reactivated: false, changes: {} });
+            bump('created');
+          }
+        } else {
+          const { changes, reactivated } = this.saasUserDiff(su, values);
+          if (Object.keys(changes).length > 0) {
+            if (def.preference === 'create_only') bump('skipped');
+            else {
+              suUpdates.push({ ...this.saasUserRowValues(su), ...values, id: su.id, ...(reactivated ? { status: 'active', deactivated_reason: null, deactivated_at: null } : {}) });
+              suChanges.set(su.id, { created: false, reactivated, changes });
+              bump('updated');
+            }
+          }
+        }
+      }
+      counts[outcome]++;
+      settled.push(c.record);
+    }
+
+    await this.writePeople(em, personInserts, personUpdates);
+    await this.writeIdentities(em, identities);
+    await this.writeSaasUsers(em, suInserts, suUpdates);
+    await this.quarantine.put(em, def.integrationId, ctx, quarantined);
+    await this.quarantine.resolve(em, def.integrationId, settled);
+    counts.quarantined = quarantined.length;
+
+    await this.outbox.addAll(em, [
+      ...(await this.personEvents(em, personChanges)),
+      ...(await this.saasUserEvents(em, def.vendor, suChanges)),
+    ]);
+    return { ...counts, seenExternalIds };
+  }
+
+  private externalIds(def: MappingDefinition, records: readonly Record<string, unknown>[]): string[] {
+    const mapping = def.mappings.find((m) => m.target === 'saasUser.externalId');
+    if (def.recordType !== 'user_and_saas_user' || !mapping) return [];
+    return records.flatMap((r) => {
+      const v = applyTransform(r, mapping);
+      return typeof v === 'string' || typeof v === 'number' ? [String(v)] : [];
+    });
+  }
+
+  /** Two records of one page with one sync key (or one vendor id) cannot both be right: both are quarantined. */
+  private dropBatchDuplicates(def: MappingDefinition, candidates: Candidate[], quarantined: QuarantineEntry[]): Candidate[] {
+    const keysOf = (c: Candidate): string[] => [
+      ...c.mapped.uniqueValues.map(([f, v]) => k(f, v)),
+      ...(def.recordType === 'user_and_saas_user' ? [k('saasUser.externalId', String(c.mapped.saasUser.externalId))] : []),
+    ];
+    const count = new Map<string, number>();
+    for (const c of candidates) for (const key of keysOf(c)) count.set(key, (count.get(key) ?? 0) + 1);
+    return candidates.filter((c) => {
+      const dup = keysOf(c).find((key) => (count.get(key) ?? 0) > 1);
+      if (!dup) return true;
+      const [f, v] = dup.split('\u0000');
+      quarantined.push({ record: c.record, reason: `two or more records in this batch share ${f} = "${v}"` });
+      return false;
+    });
+  }
+
+  /** The person of each record: the first ranked sync key that names one. Any other unique value held by someone else is a conflict. */
+  private async resolvePeople(em: EntityManager, candidates: Candidate[], quarantined: QuarantineEntry[]): Promise<Candidate[]> {
+    const pairs = new Map<string, { f: string; v: string }>();
+    for (const c of candidates) for (const [f, v] of c.mapped.uniqueValues) pairs.set(k(f, v), { f, v });
+    if (pairs.size === 0) return candidates;
+    const rows = await em.execute<{ key_field: string; key_value: string; person_id: string }[]>(
+      `select i.key_field, i.key_value, i.person_id from person_identity i
+       join jsonb_to_recordset(?::jsonb) as x(f text, v text) on i.key_field = x.f and i.key_value = x.v`,
+      [JSON.stringify([...pairs.values()])],
+    );
+    const owner = new Map(rows.map((r) => [k(r.key_field, r.key_value), r.person_id]));
+    const resolved: Candidate[] = [];
+    for (const c of candidates) {
+      const match = c.mapped.syncKeys.find(([f, v]) => owner.has(k(f, v)));
+      const personId = match ? owner.get(k(match[0], match[1])) : undefined;
+      const conflict = c.mapped.uniqueValues.find(([f, v]) => owner.has(k(f, v)) && owner.get(k(f, v)) !== personId);
+      if (conflict) {
+        quarantined.push({ record: c.record, reason: `${conflict[0]} "${conflict[1]}" already belongs to another person` });
+        continue;
+      }
+      resolved.push({ ...c, personId });
+    }
+    const perPerson = new Map<string, number>();
+    for (const c of resolved) if (c.personId) perPerson.set(c.personId, (perPerson.get(c.personId) ?? 0) + 1);
+    return resolved.filter((c) => {
+      if (!c.personId || (perPerson.get(c.personId) ?? 0) < 2) return true;
+      quarantined.push({ record: c.record, reason: 'two or more records in this batch resolve to the same person' });
+      return false;
+    });
+  }
+
+  private async lockPeople(em: EntityManager, candidates: Candidate[]): Promise<Map<string, PersonRow>> {
+    const ids = [...new Set(candidates.flatMap((c) => (c.personId ? [c.personId] : [])))];
+    if (ids.length === 0) return new Map();
+    const rows = await em.execute<PersonRow[]>(
+      `select ${PERSON_SELECT} from person where id in (select (jsonb_array_elements_text(?::jsonb))::uuid) order by id for update`,
+      [JSON.stringify(ids)],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private async lockSaasUsers(em: EntityManager, def: MappingDefinition, candidates: Candidate[]): Promise<Map<string, SaasUserRow>> {
+    const ids = candidates.map((c) => String(c.mapped.saasUser.externalId));
+    if (ids.length === 0) return new Map();
+    const rows = await em.execute<SaasUserRow[]>(
+      `select ${SAAS_USER_SELECT} from saas_user where saas_app_id = ?
+       and external_id in (select jsonb_array_elements_text(?::jsonb)) order by id for update`,
+      [def.saasAppId, JSON.stringify(ids)],
+    );
+    return new Map(rows.map((r) => [r.external_id, r]));
+  }
+
+  private personDiff(existing: PersonRow, mapped: MappedRecord): Changes {
+    const changes: Changes = {};
+    for (const field of PERSON_FIELDS) {
+      if (!(field in mapped.person)) continue;
+      const value = mapped.person[field] ?? null;
+      if (field === 'employmentStatus' && value === null) continue;
+      if (!sameValue(existing[PERSON_COLUMNS[field]], value)) changes[field] = value;
+    }
+    for (const [key, value] of Object.entries(mapped.custom)) {
+      if (!sameValue(existing.custom_fields[key], value)) changes[`custom.${key}`] = value;
+    }
+    return changes;
+  }
+
+  /** The full row to write: the stored values, overlaid with what the mapping says. */
+  private personRow(id: string, existing: PersonRow | null, mapped: MappedRecord): Record<string, unknown> {
+    const row: Record<string, unknown> = { id };
+    for (const field of PERSON_FIELDS) {
+      const column = PERSON_COLUMNS[field];
+      const stored = existing ? existing[column] : null;
+      const value = field in mapped.person ? mapped.person[field] : stored;
+      row[column] = field === 'employmentStatus' ? (value ?? stored ?? 'active') : (value ?? null);
+    }
+    row['custom_fields'] = { ...(existing?.custom_fields ?? {}), ...mapped.custom };
+    return row;
+  }
+
+  private saasUserValues(def: MappingDefinition, mapped: MappedRecord, personId: string | null): Record<string, MappedValue> {
+    const values: Record<string, MappedValue> = {
+      saas_app_id: def.saasAppId,
+      integration_id: def.integrationId,
+      person_id: personId,
+      email: (mapped.person.email as string | undefined) ?? null,
+    };
+    for (const [field, column] of Object.entries(SAAS_USER_COLUMNS)) {
+      if (field in mapped.saasUser) values[column] = mapped.saasUser[field as keyof typeof SAAS_USER_COLUMNS] ?? null;
+    }
+    if ('lastActivityAt' in mapped.saasUser) {
+      const source = def.mappings.find((m) => m.target === 'saasUser.lastActivityAt')?.source ?? 'mapping';
+      values['last_activity_source'] = `${def.vendor}.${source}`;
+    }
+    return values;
+  }
+
+  private saasUserRowValues(su: SaasUserRow): Record<string, unknown> {
+    const { created_at: _c, updated_at: _u, ...rest } = su;
+    return { ...rest, last_activity_at: iso(su.last_activity_at), missing_upstream_since: null, deactivated_at: iso(su.deactivated_at) };
+  }
+
+  private saasUserDiff(su: SaasUserRow, values: Record<string, MappedValue>): { changes: Changes; reactivated: boolean } {
+    const changes: Changes = {};
+    for (const [column, value] of Object.entries(values)) {
+      if (column === 'person_id' && value === null) continue;
+      if (!sameValue(su[column as keyof SaasUserRow], value, TIMESTAMP_COLUMNS.has(column))) changes[camel(column)] = value;
+    }
+    if (su.missing_upstream_since) changes['missingUpstreamSince'] = null;
+    // An account that was deactivated only because a run missed it is back upstream: active again.
+    const reactivated = su.status === 'deactivated' && su.deactivated_reason === MISSING_UPSTREAM_REASON;
+    if (reactivated) changes['status'] = 'active';
+    return { changes, reactivated };
+  }
+
+  private async writePeople(em: EntityManager, inserts: Record<string, unknown>[], updates: Record<string, unknown>[]): Promise<void> {
+    const columns = [...Object.values(PERSON_COLUMNS), 'custom_fields'];
+    const recordset = `jsonb_to_recordset(?::jsonb) as x(id uuid, ${columns.map((c) => `${c} ${c === 'custom_fields' ? 'jsonb' : 'text'}`).join(', ')})`;
+    if (inserts.length > 0) {
+      await em.execute(
+        `insert into person (id, ${columns.join(', ')}) select id, ${columns.map((c) => `x.${c}`).join(', ')} from ${recordset}`,
+        [JSON.stringify(inserts)],
+      );
+    }
+    if (updates.length > 0) {
+      await em.execute(
+        `update person p set ${columns.map((c) => `${c} = x.${c}`).join(', ')}, updated_at = now() from ${recordset} where p.id = x.id`,
+        [JSON.stringify(updates)],
+      );
+    }
+  }
+
+  private async writeIdentities(em: EntityManager, identities: { f: string; v: string; p: string }[]): Promise<void> {
+    if (identities.length === 0) return;
+    await em.execute(
+      `insert into person_identity (key_field, key_value, person_id)
+       select f, v, p from jsonb_to_recordset(?::jsonb) as x(f text, v text, p uuid)
+       on conflict (person_id, key_field) do update set key_value = excluded.key_value`,
+      [JSON.stringify(identities)],
+    );
+  }
+
+  private async writeSaasUsers(em: EntityManager, inserts: Record<string, unknown>[], updates: Record<string, unknown>[]): Promise<void> {
+    const typed: [string, string][] = [
+      ['saas_app_id', 'uuid'],
+      ['integration_id', 'uuid'],
+      ['external_id', 'text'],
+      ['person_id', 'uuid'],
+      ['email', 'text'],
+      ['vendor_role', 'text'],
+      ['type', 'text'],
+      ['invitation_sent', 'boolean'],
+      ['license', 'text'],
+      ['last_activity_at', 'timestamptz'],
+      ['last_activity_source', 'text'],
+      ['status', 'text'],
+      ['deactivated_reason', 'text'],
+      ['deactivated_at', 'timestamptz'],
+      ['missing_upstream_since', 'timestamptz'],
+    ];
+    const recordset = `jsonb_to_recordset(?::jsonb) as x(id uuid, ${typed.map(([c, t]) => `${c} ${t}`).join(', ')})`;
+    if (inserts.length > 0) {
+      const cols = typed.map(([c]) => c).filter((c) => !['status', 'deactivated_reason', 'deactivated_at', 'missing_upstream_since'].includes(c));
+      await em.execute(`insert into saas_user (id, ${cols.join(', ')}) select id, ${cols.map((c) => `x.${c}`).join(', ')} from ${recordset}`, [
+        JSON.stringify(inserts),
+      ]);
+    }
+    if (updates.length > 0) {
+      await em.execute(
+        `update saas_user s set ${typed.map(([c]) => `${c} = x.${c}`).join(', ')}, updated_at = now() from ${recordset} where s.id = x.id`,
+        [JSON.stringify(updates)],
+      );
+    }
+  }
+
+  private async personEvents(em: EntityManager, changes: Map<string, { created: boolean; changes: Changes }>): Promise<PendingEvent[]> {
+    if (changes.size === 0) return [];
+    const rows = await em.execute<PersonRow[]>(
+      `select ${PERSON_SELECT} from person where id in (select (jsonb_array_elements_text(?::jsonb))::uuid)`,
+      [JSON.stringify([...changes.keys()])],
+    );
+    return rows.map((row) => {
+      const c = changes.get(row.id) as { created: boolean; changes: Changes };
+      return {
+        definition: c.created ? PersonCreatedV1 : PersonUpdatedV1,
+        data: personSnapshot(row, c.changes),
+        entityKey: `person:${row.id}`,
+      };
+    });
+  }
+
+  private async saasUserEvents(
+    em: EntityManager,
+    vendor: string,
+    changes: Map<string, { created: boolean; reactivated: boolean; changes: Changes }>,
+  ): Promise<PendingEvent[]> {
+    if (changes.size === 0) return [];
+    const rows = await em.execute<SaasUserRow[]>(
+      `select ${SAAS_USER_SELECT} from saas_user where id in (select (jsonb_array_elements_text(?::jsonb))::uuid)`,
+      [JSON.stringify([...changes.keys()])],
+    );
+    return rows.map((row) => {
+      const c = changes.get(row.id) as { created: boolean; reactivated: boolean; changes: Changes };
+      const definition = c.created ? SaasUserCreatedV1 : c.reactivated ? SaasUserReactivatedV1 : SaasUserUpdatedV1;
+      return { definition, data: saasUserSnapshot(row, vendor, c.changes), entityKey: `saas-user:${row.id}` };
+    });
+  }
+}
+
+function camel(column: string): string {
+  return column.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+}

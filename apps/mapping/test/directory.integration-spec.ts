@@ -1,0 +1,116 @@
+import {
+  DirectoryPeopleImport,
+  DirectoryPeopleList,
+  DirectoryPeopleUpdate,
+  DirectorySaasAppsList,
+  DirectorySaasAppsUpdate,
+  DirectorySaasUsersDeactivate,
+  DirectorySaasUsersList,
+  DirectorySaasUsersReactivate,
+  MappingDefinitionsSuggest,
+} from '@seatkeeper/contracts';
+import { RemoteRpcError as RemoteError } from '@seatkeeper/platform-messaging';
+import { v7 as uuidv7 } from 'uuid';
+import { MappingFixture, pagerDutyDefinition, pdUsers } from './mapping-fixture';
+
+describe('the directory', () => {
+  let f: MappingFixture;
+  const integrationId = uuidv7();
+
+  beforeAll(async () => {
+    f = await MappingFixture.start();
+    await f.putDefinition(pagerDutyDefinition(integrationId));
+    await f.sync(integrationId, pdUsers('dir', 30));
+  });
+
+  afterAll(async () => {
+    await f?.stop();
+  });
+
+  it('lists people with rule filters, page by page', async () => {
+    const filter = { all: [{ field: 'email', op: 'starts_with', value: 'ann1' }, { field: 'employmentStatus', op: 'eq', value: 'active' }] };
+    const first = await f.rpc.request(DirectoryPeopleList, { filter, limit: 5 });
+    expect(first.data).toHaveLength(5);
+    const second = await f.rpc.request(DirectoryPeopleList, { filter, limit: 5, cursor: first.nextCursor as string });
+    // ann1, ann10 … ann19: eleven people.
+    expect(second.data).toHaveLength(5);
+    const third = await f.rpc.request(DirectoryPeopleList, { filter, limit: 5, cursor: second.nextCursor as string });
+    expect(third).toMatchObject({ nextCursor: null });
+    expect(third.data).toHaveLength(1);
+    await expect(f.rpc.request(DirectoryPeopleList, { filter: { field: 'nope', op: 'eq', value: 1 } })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+  });
+
+  it('terminates a person with a date, and refuses termination without one', async () => {
+    const [person] = (await f.rpc.request(DirectoryPeopleList, { filter: { field: 'email', op: 'eq', value: 'ann2@dir.example.com' } })).data;
+    await expect(f.rpc.request(DirectoryPeopleUpdate, { personId: person!.id, employmentStatus: 'terminated' })).rejects.toBeInstanceOf(RemoteError);
+    const updated = await f.rpc.request(DirectoryPeopleUpdate, { personId: person!.id, employmentStatus: 'terminated', terminationDate: '2026-11-30' });
+    expect(updated).toMatchObject({ employmentStatus: 'terminated', terminationDate: '2026-11-30' });
+    expect(await f.count(`select count(*) as n from mapping.outbox where subject = 'directory.person.updated.v1' and entity_key = $1`, [`person:${person!.id}`])).toBe(1);
+  });
+
+  it('imports an HR feed by email, with a per-row report', async () => {
+    const csv = [
+      'email,employment_status,department,termination_date',
+      'ann3@dir.example.com,terminated,Sales,2026-10-31',
+      'new.hire@dir.example.com,active,Ops,',
+      'bad-email,active,Ops,',
+      'ann4@dir.example.com,retired,,',
+      'ann5@dir.example.com,terminated,,',
+    ].join('\n');
+    const report = await f.rpc.request(DirectoryPeopleImport, { format: 'csv', content: csv });
+    expect(report).toMatchObject({ created: 1, updated: 1, unchanged: 0, refused: 3 });
+    expect(report.rows.map((r) => [r.row, r.outcome, r.reason ?? null])).toEqual([
+      [1, 'updated', null],
+      [2, 'created', null],
+      [3, 'refused', 'invalid email "bad-email"'],
+      [4, 'refused', 'employment_status "retired" is not one of active, on_leave, terminated'],
+      [5, 'refused', 'a terminated person needs a termination_date'],
+    ]);
+    const again = await f.rpc.request(DirectoryPeopleImport, { format: 'json', content: JSON.stringify([{ email: 'NEW.HIRE@dir.example.com', department: 'Ops' }]) });
+    expect(again).toMatchObject({ unchanged: 1 });
+  });
+
+  it('shows SaaS apps and users, and lets operators deactivate and reactivate', async () => {
+    const apps = await f.rpc.request(DirectorySaasAppsList, {});
+    const pagerduty = apps.data.find((a) => a.vendor === 'pagerduty');
+    expect(pagerduty).toMatchObject({ name: 'PagerDuty', saasUsers: 30 });
+    expect(await f.rpc.request(DirectorySaasAppsUpdate, { saasAppId: pagerduty!.id, seatPrice: 21, currency: 'EUR', seatsPurchased: 40 })).toMatchObject({
+      seatPrice: '21.0000',
+      currency: 'EUR',
+      seatsPurchased: 40,
+    });
+    const admins = await f.rpc.request(DirectorySaasUsersList, { saasAppId: pagerduty!.id, filter: { field: 'vendorRole', op: 'eq', value: 'admin' } });
+    expect(admins.data).toHaveLength(3);
+    const su = admins.data[0]!;
+    expect(su).toMatchObject({ status: 'active', lastActivitySource: 'pagerduty.last_sign_in_at', person: { email: su.email } });
+    expect(await f.rpc.request(DirectorySaasUsersDeactivate, { saasUserId: su.id, reason: 'left the on-call rota' })).toMatchObject({
+      status: 'deactivated',
+      deactivatedReason: 'left the on-call rota',
+    });
+    expect(await f.rpc.request(DirectorySaasUsersReactivate, { saasUserId: su.id })).toMatchObject({ status: 'active', deactivatedReason: null });
+    const subjects = await f.pg.query(`select subject from mapping.outbox where entity_key = $1 order by id`, [`saas-user:${su.id}`]);
+    expect(subjects.rows.map((r: { subject: string }) => r.subject)).toEqual([
+      'directory.saas-user.created.v1',
+      'directory.saas-user.deactivated.v1',
+      'directory.saas-user.reactivated.v1',
+    ]);
+  });
+
+  it('suggests mappings from field names and sample values, with confidence and reason', async () => {
+    const { suggestions } = await f.rpc.request(MappingDefinitionsSuggest, { integrationId });
+    const email = suggestions.find((s) => s.target === 'person.email');
+    expect(email).toMatchObject({ source: 'email', transform: { type: 'lower_case' } });
+    expect(email!.confidence).toBeGreaterThan(0.9);
+    expect(email!.reason).toContain('looks like an email');
+    expect(suggestions.find((s) => s.target === 'saasUser.externalId')).toMatchObject({ source: 'id' });
+    expect(suggestions.find((s) => s.target === 'custom.pagerduty_user_id')).toMatchObject({ source: 'id' });
+    expect(suggestions.find((s) => s.target === 'saasUser.lastActivityAt')).toMatchObject({ source: 'last_sign_in_at', transform: { type: 'date' } });
+  });
+
+  it('answers NOT_FOUND for an unknown definition', async () => {
+    await expect(f.rpc.request(MappingDefinitionsSuggest, { integrationId: uuidv7() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+

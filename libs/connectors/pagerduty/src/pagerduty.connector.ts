@@ -1,0 +1,82 @@
+import { PagerDutyUserActions } from './actions/user-actions';
+import type { PagerDutyConnection } from './connection';
+import { PagerDutyApiError, PagerDutyAuthError, PagerDutyError } from './errors';
+import { LAST_ACTIVITY_SOURCE, fetchRawUsers, isAnalyticsUnavailable } from './extras/last-sign-in';
+import { fetchLicenceByRole, type LicenceRef } from './extras/licences';
+import { PagerDutyHttpClient, type PagerDutyClientOptions } from './http/pagerduty-http.client';
+import { UserEnumeration, type EnumerationCursor } from './users/user-enumeration';
+import type { PagerDutyUserRecord } from './users/user-page';
+
+export interface UserExtras {
+  teams: boolean;
+  licence: boolean;
+  lastSignIn: boolean;
+}
+
+export const NO_EXTRAS: UserExtras = { teams: false, licence: false, lastSignIn: false };
+
+export interface SyncPage {
+  /** Records in vendor shape, with the extras added as `lastActivityAt`, `lastActivitySource`, `licence`. */
+  records: PagerDutyUserRecord[];
+  cursor: EnumerationCursor;
+  /** Extras that could not be read (e.g. analytics not on the plan); the records carry null for them. */
+  warnings: string[];
+}
+
+export type CredentialCheck = { ok: true } | { ok: false; status: number | null; message: string };
+
+/** The PagerDuty connector: user enumeration with extras, and the single-user actions. */
+export class PagerDutyConnector {
+  readonly http: PagerDutyHttpClient;
+  readonly actions: PagerDutyUserActions;
+  private licences?: Map<string, LicenceRef | null>;
+  private analyticsUnavailable = false;
+
+  constructor(connection: PagerDutyConnection, options: PagerDutyClientOptions = {}) {
+    this.http = new PagerDutyHttpClient(connection, options);
+    this.actions = new PagerDutyUserActions(this.http);
+  }
+
+  /** One harmless `GET /users?limit=1`: does PagerDuty accept this credential? */
+  async testCredential(signal?: AbortSignal): Promise<CredentialCheck> {
+    try {
+      await this.http.send({ method: 'GET', path: '/users', query: { limit: 1 } }, signal);
+      return { ok: true };
+    } catch (e) {
+      if (e instanceof PagerDutyAuthError) return { ok: false, status: 401, message: e.message };
+      if (e instanceof PagerDutyApiError) return { ok: false, status: e.status, message: e.message };
+      if (e instanceof PagerDutyError) return { ok: false, status: null, message: e.message };
+      throw e;
+    }
+  }
+
+  /** Fetches the page the cursor points at, plus the extras asked for. */
+  async nextUsersPage(cursor: EnumerationCursor, extras: UserExtras, pageSize = 100, signal?: AbortSignal): Promise<SyncPage> {
+    const enumeration = new UserEnumeration(this.http, { pageSize, includeTeams: extras.teams });
+    const step = await enumeration.step(cursor, signal);
+    const warnings: string[] = [];
+    const records = step.users;
+    if (records.length && extras.licence) {
+      this.licences ??= await fetchLicenceByRole(this.http, signal);
+      for (const r of records) r['licence'] = typeof r['role'] === 'string' ? (this.licences.get(r['role']) ?? null) : null;
+    }
+    if (records.length && extras.lastSignIn) {
+      let rows = new Map<string, { lastSignInAt: string | null }>();
+      if (!this.analyticsUnavailable) {
+        try {
+          rows = await fetchRawUsers(this.http, records.map((r) => r.id), signal);
+        } catch (e) {
+          if (!isAnalyticsUnavailable(e)) throw e;
+          this.analyticsUnavailable = true;
+          warnings.push(`last sign-in unavailable: ${(e as Error).message}`);
+        }
+      }
+      for (const r of records) {
+        // No row or no timestamp: PagerDuty has no data. That is unknown, never "inactive".
+        r['lastActivityAt'] = rows.get(r.id)?.lastSignInAt ?? null;
+        r['lastActivitySource'] = this.analyticsUnavailable ? null : LAST_ACTIVITY_SOURCE;
+      }
+    }
+    return { records, cursor: step.cursor, warnings };
+  }
+}

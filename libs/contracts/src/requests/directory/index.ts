@@ -1,0 +1,3 @@
+export * from './people.request';
+export * from './saas-apps.request';
+export * from './saas-users.request';
