@@ -2,6 +2,7 @@ import { Credentials } from './auth';
 import type { ResolvedOptions } from './config';
 import { DutyIndex } from './data/duty-index';
 import type { SeedSpec } from './data/seed';
+import { SearchIndex } from './data/search-index';
 import { UserStore } from './data/user-store';
 import { FaultInjector } from './faults';
 import { RateLimiter } from './rate-limit';
@@ -13,6 +14,7 @@ export class SimState {
   spec: SeedSpec;
   store: UserStore;
   duties: DutyIndex;
+  search: SearchIndex;
   readonly cache: UserJsonCache;
   readonly pages: PageCache;
   readonly credentials: Credentials;
@@ -35,6 +37,7 @@ export class SimState {
     this.spec = { seed: options.seed, users: options.users, referenceTime: options.referenceTime, subdomain: options.subdomain };
     this.store = this.makeStore();
     this.duties = new DutyIndex(this.store);
+    this.search = new SearchIndex(this.store);
   }
 
   /** Replaces the account with a freshly seeded one. */
@@ -42,6 +45,7 @@ export class SimState {
     this.spec = { ...this.spec, seed: seed >>> 0, users };
     this.store = this.makeStore();
     this.duties = new DutyIndex(this.store);
+    this.search = new SearchIndex(this.store);
     this.cache.clear();
     this.pages.clear();
   }

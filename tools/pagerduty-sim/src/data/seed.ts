@@ -58,11 +58,17 @@ export function deriveDuty(spec: SeedSpec, i: number): Pick<UserRecord, 'role' |
   return { role, invitationSent, openIncidents, schedule, escalationPolicy };
 }
 
+/** Name and email of seeded user #i alone: what `GET /users?query=` searches, without the rest of the record. */
+export function deriveNameEmail(spec: SeedSpec, i: number): { name: string; email: string } {
+  const first = pick(FIRST_NAMES, spec.seed, i, S.first);
+  const last = pick(LAST_NAMES, spec.seed, i, S.last);
+  return { name: `${first} ${last}`, email: `${first}.${last}.${i}@${spec.subdomain}.example.com`.toLowerCase() };
+}
+
 /** Derives seeded user #i. Pure: same spec and index always give the same record. */
 export function deriveUser(spec: SeedSpec, i: number): UserRecord {
   const { seed } = spec;
-  const first = pick(FIRST_NAMES, seed, i, S.first);
-  const last = pick(LAST_NAMES, seed, i, S.last);
+  const { name, email } = deriveNameEmail(spec, i);
   const { role, invitationSent, openIncidents, schedule, escalationPolicy } = deriveDuty(spec, i);
   const nTeams = teamCount(spec.users);
   const teamRoll = unit(seed, i, S.teamN);
@@ -83,8 +89,8 @@ export function deriveUser(spec: SeedSpec, i: number): UserRecord {
   return {
     index: i,
     id: encodeId(seed, IdKind.user, i),
-    name: `${first} ${last}`,
-    email: `${first}.${last}.${i}@${spec.subdomain}.example.com`.toLowerCase(),
+    name,
+    email,
     timeZone: pick(TIME_ZONES, seed, i, S.tz),
     color: pick(COLORS, seed, i, S.color),
     role,

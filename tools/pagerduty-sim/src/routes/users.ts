@@ -60,15 +60,37 @@ function listUsers({ state, query }: RequestContext): Reply {
     return rawJson(200, state.pages.get(`${page.offset}:${page.limit}:${page.total}`, store.version, build));
   }
   // `query` is a case-insensitive substring match on name and email (observed behaviour, see README).
-  const matches = (r: UserRecord): boolean =>
-    (!q || r.name.toLowerCase().includes(q) || r.email.toLowerCase().includes(q)) &&
-    (teamIds.size === 0 || r.teams.some((t) => teamIds.has(teamId(state.spec, t))));
+  // The search index keeps the matches of recent queries, so paging a partition is O(limit) per page.
+  const teamMatch = (r: UserRecord): boolean => teamIds.size === 0 || r.teams.some((t) => teamIds.has(teamId(state.spec, t)));
+  if (teamIds.size === 0) {
+    const matches = state.search.match(q);
+    const end = Math.min(matches.length, page.offset + page.limit);
+    const items: string[] = [];
+    for (let k = page.offset; k < end; k++) {
+      const index = matches[k] as number;
+      const json = inc.size > 0 ? renderUserAt(state, index, inc) : renderIndex(state, index);
+      if (json !== undefined) items.push(json);
+    }
+    return rawJson(200, pageJson('users', items, page, end < matches.length, matches.length));
+  }
   function* filtered(): Generator<UserRecord> {
-    for (const r of store.records()) if (matches(r)) yield r;
+    if (q) {
+      for (const index of state.search.match(q)) {
+        const r = store.get(index);
+        if (r && teamMatch(r)) yield r;
+      }
+    } else {
+      for (const r of store.records()) if (teamMatch(r)) yield r;
+    }
   }
   const { rows, count } = window(filtered(), page);
   const items = rows.map((r) => renderUser(state, r, inc));
   return rawJson(200, pageJson('users', items, page, page.offset + rows.length < count, count));
+}
+
+function renderUserAt(state: SimState, index: number, inc: ReadonlySet<UserInclude>): string | undefined {
+  const r = state.store.get(index);
+  return r ? renderUser(state, r, inc) : undefined;
 }
 
 function findUser(state: SimState, id: string): UserRecord {

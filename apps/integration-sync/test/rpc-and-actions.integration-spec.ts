@@ -1,0 +1,181 @@
+import {
+  SyncConnectorPagerDutyDeleteUser,
+  SyncConnectorPagerDutyGetUser,
+  SyncConnectorPagerDutyListUsers,
+  SyncConnectorPagerDutyPreflightDelete,
+  SyncIntegrationsCreate,
+  type CreateIntegrationRequest,
+} from '@seatkeeper/contracts';
+import { RemoteRpcError } from '@seatkeeper/platform-messaging';
+import { startPagerDutySimProcess, startServiceForTest, type PagerDutySimProcess } from '@seatkeeper/testing';
+import { ScheduleClaimer } from '../src/scheduler/schedule.claimer';
+import { integrationSyncService } from '../src/service-definition';
+import { FAST_ENV, activate, createIntegration, rpc, simControl, sql, startRun, waitForRun, type Sync } from './helpers';
+
+// Acceptance: bad input over RPC gets a clear code naming the field; a local secret missing at run
+// time fails the run with the reason; connector actions against the simulator; three replicas
+// firing a due schedule at the same moment queue exactly one run.
+const KEY = 'rpc-actions-key';
+type Fixtures = Record<string, string>;
+
+describe('integration-sync: bad input, connector actions and replicas', () => {
+  let sim: PagerDutySimProcess;
+  let sync: Sync;
+  let fixtures: Fixtures;
+
+  beforeAll(async () => {
+    process.env['PD_RPC_ACTIONS_KEY'] = KEY;
+    sim = await startPagerDutySimProcess({ users: 400, rateLimit: 0, apiKeys: [KEY], seed: 3 });
+    sync = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_RATE_LIMIT_PER_MINUTE: '0', SYNC_SCHEDULER_ENABLED: 'false' });
+    fixtures = (await simControl(sim.url, 'GET', '/_sim/fixtures')) as Fixtures;
+  }, 60_000);
+
+  afterAll(async () => {
+    await sync?.stop();
+    await sim?.stop();
+  });
+
+  async function simUserIds(n: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let offset = 0; ids.length < n; offset += 100) {
+      const res = await fetch(`${sim.url}/users?limit=100&offset=${offset}`, {
+        headers: { authorization: `Token token=${KEY}`, accept: 'application/vnd.pagerduty+json;version=2' },
+      });
+      ids.push(...((await res.json()) as { users: { id: string }[] }).users.map((u) => u.id));
+    }
+    return ids.slice(0, n);
+  }
+
+  const base = (): CreateIntegrationRequest => ({
+    name: 'Bad input',
+    vendor: 'pagerduty',
+    recordType: 'user',
+    installationType: 'local',
+    localSecret: { kind: 'env', name: 'PD_RPC_ACTIONS_KEY' },
+    region: 'us',
+    baseUrl: sim.url,
+  });
+
+  async function refusal(req: CreateIntegrationRequest): Promise<RemoteRpcError> {
+    const e = await rpc(sync).request(SyncIntegrationsCreate, req).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(RemoteRpcError);
+    return e as RemoteRpcError;
+  }
+
+  describe('bad input', () => {
+    it('an unknown vendor is VALIDATION_FAILED naming vendor', async () => {
+      const e = await refusal({ ...base(), vendor: 'okta' });
+      expect(e.code).toBe('VALIDATION_FAILED');
+      expect(e.message).toMatch(/vendor "okta" is not supported/);
+    });
+
+    it('an invalid schedule is VALIDATION_FAILED naming the schedule field', async () => {
+      const e = await refusal({ ...base(), schedule: { kind: 'daily', timeOfDay: '25:61', timeZone: 'Mars/Olympus' } });
+      expect(e.code).toBe('VALIDATION_FAILED');
+      expect(e.details).toEqual([expect.objectContaining({ field: 'schedule.timeOfDay' })]);
+      const interval = await refusal({ ...base(), schedule: { kind: 'interval', intervalMinutes: 1 } });
+      expect(interval.code).toBe('VALIDATION_FAILED');
+      expect(JSON.stringify(interval.details)).toMatch(/intervalMinutes/);
+      const zone = await refusal({ ...base(), schedule: { kind: 'daily', timeOfDay: '02:00', timeZone: 'Mars/Olympus' } });
+      expect(zone.code).toBe('VALIDATION_FAILED');
+      expect(`${zone.message} ${JSON.stringify(zone.details)}`).toMatch(/timeZone|Mars\/Olympus/);
+    });
+
+    it('a cloud integration without a credential is VALIDATION_FAILED naming credentialId', async () => {
+      const e = await refusal({ ...base(), installationType: 'cloud', localSecret: undefined });
+      expect(e.code).toBe('VALIDATION_FAILED');
+      expect(e.message).toMatch(/credentialId/);
+    });
+
+    it('a local secret reference that does not exist at run time fails the run with the reason', async () => {
+      const { runId } = await startRun(sync, sim.url, 'PD_NOT_SET_ANYWHERE');
+      const run = await waitForRun(sync, runId, ['failed', 'applying', 'completed'], 20_000);
+      expect(run).toMatchObject({
+        status: 'failed',
+        reason: 'The local secret reference does not exist on this runner: environment variable PD_NOT_SET_ANYWHERE is not set',
+      });
+      expect(run.finishedAt).not.toBeNull();
+    });
+  });
+
+  describe('connector actions', () => {
+    let integrationId: string;
+    beforeAll(async () => {
+      integrationId = (await createIntegration(sync, sim.url, 'PD_RPC_ACTIONS_KEY')).id;
+    });
+
+    it('gets a user, and answers null for one PagerDuty does not know', async () => {
+      const owner = fixtures['owner'];
+      const got = await rpc(sync).request(SyncConnectorPagerDutyGetUser, { integrationId, userId: owner });
+      expect(got.user).toMatchObject({ id: owner, role: 'owner' });
+      const missing = await rpc(sync).request(SyncConnectorPagerDutyGetUser, { integrationId, userId: 'PZZZZZZ' });
+      expect(missing.user).toBeNull();
+    });
+
+    it('lists users by id in ⌈N/100⌉ calls and names the ids PagerDuty does not know', async () => {
+      const ids = await simUserIds(150);
+      const res = await rpc(sync).request(SyncConnectorPagerDutyListUsers, { integrationId, userIds: [...ids, 'PZZZZZZ'] });
+      expect(res.calls).toBe(Math.ceil((ids.length + 1) / 100));
+      expect(res.users.map((u) => u.id).sort()).toEqual([...ids].sort());
+      expect(res.missing).toEqual(['PZZZZZZ']);
+    });
+
+    it('deletes: 204 and then 404 both mean done, 400 carries PagerDuty reasons', async () => {
+      const victim = fixtures['deletable'];
+      await expect(rpc(sync).request(SyncConnectorPagerDutyDeleteUser, { integrationId, userId: victim })).resolves.toMatchObject({ outcome: 'deleted' });
+      await expect(rpc(sync).request(SyncConnectorPagerDutyDeleteUser, { integrationId, userId: victim })).resolves.toMatchObject({ outcome: 'already-absent' });
+      const owner = fixtures['owner'];
+      const refused = await rpc(sync).request(SyncConnectorPagerDutyDeleteUser, { integrationId, userId: owner });
+      expect(refused.outcome).toBe('refused');
+      expect(refused.reasons?.join(' ')).toMatch(/account owner cannot be deleted/);
+    });
+
+    it('preflights a delete: open incidents, schedules and escalation policies', async () => {
+      const busy = fixtures['with_open_incidents'];
+      const pre = await rpc(sync).request(SyncConnectorPagerDutyPreflightDelete, { integrationId, userId: busy });
+      expect(pre).toMatchObject({ userId: busy, exists: true, clear: false });
+      expect(pre.openIncidents.length).toBeGreaterThan(0);
+      const onSchedule = fixtures['on_schedule'];
+      const sched = await rpc(sync).request(SyncConnectorPagerDutyPreflightDelete, { integrationId, userId: onSchedule });
+      expect(sched.schedules.length).toBeGreaterThan(0);
+      const free = fixtures['never_signed_in'];
+      await expect(rpc(sync).request(SyncConnectorPagerDutyPreflightDelete, { integrationId, userId: free })).resolves.toMatchObject({
+        clear: true,
+        openIncidents: [],
+        schedules: [],
+        escalationPolicies: [],
+      });
+    });
+
+    it('answers NOT_FOUND for an unknown integration', async () => {
+      await expect(
+        rpc(sync).request(SyncConnectorPagerDutyGetUser, { integrationId: '0190a0a0-0000-7000-8000-000000000000', userId: 'PABCDEF' }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+  });
+
+  describe('three replicas', () => {
+    it('queue exactly one run for a due schedule when they all fire at once', async () => {
+      const others = await Promise.all(
+        [1, 2].map(() => startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_SCHEDULER_ENABLED: 'false' }, { db: sync.db, prefix: sync.prefix })),
+      );
+      try {
+        const integration = await createIntegration(sync, sim.url, 'PD_RPC_ACTIONS_KEY', { schedule: { kind: 'interval', intervalMinutes: 60 } });
+        const due = new Date(Date.now() - 1000);
+        await activate(sync, integration.id, due);
+        const replicas = [sync, ...others];
+        const queued = await Promise.all(replicas.map((r) => r.running.app.get(ScheduleClaimer).tick()));
+        expect(queued.reduce((a, b) => a + b, 0)).toBe(1);
+        const runs = await sql<{ trigger: string }>(sync, 'select trigger from sync.run where integration_id = $1', [integration.id]);
+        expect(runs).toEqual([{ trigger: 'schedule' }]);
+        const [row] = await sql<{ next_run_at: Date }>(sync, 'select next_run_at from sync.integration where id = $1', [integration.id]);
+        expect(row?.next_run_at.getTime()).toBeGreaterThan(Date.now() + 55 * 60_000);
+        // Firing again now queues nothing: the schedule moved on.
+        const again = await Promise.all(replicas.map((r) => r.running.app.get(ScheduleClaimer).tick()));
+        expect(again.reduce((a, b) => a + b, 0)).toBe(0);
+      } finally {
+        await Promise.all(others.map((o) => o.stop()));
+      }
+    });
+  });
+});
