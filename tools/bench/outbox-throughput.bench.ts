@@ -84,6 +84,13 @@ async function main(): Promise<void> {
   const batch = Number(process.argv[3] ?? 100);
   const runId = Date.now();
   const db = await createTestDatabase({ key: `bench-outbox-${runId}`, migrate });
+  if (process.argv.includes('--async-commit')) {
+    // Diagnostic only: shows how much of the cost is waiting for the WAL flush of each commit.
+    const admin = new Client({ connectionString: testInfra().adminDatabaseUrl });
+    await admin.connect();
+    await admin.query(`alter database "${db.name}" set synchronous_commit = off`);
+    await admin.end();
+  }
   const prefix = uniqueNatsPrefix();
   const producer = await start('integration-sync', 'bench_a', db.url, prefix, Producer);
   const consumer = await start('mapping', 'bench_b', db.url, prefix, Consumer);

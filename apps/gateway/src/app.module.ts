@@ -10,6 +10,8 @@ import { BootstrapAdminToken } from './auth/bootstrap-token';
 import { RateLimiter } from './auth/rate-limiter';
 import { GatewayEnv } from './config/gateway.env';
 import { CredentialsModule } from './credentials/credentials.module';
+import { DirectoryModule } from './directory/directory.module';
+import { MappingsModule } from './mappings/mappings.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { ormConfig } from './mikro-orm.config';
@@ -26,7 +28,7 @@ export class AppModule {
       orm: ormConfig(env),
       streams: [],
       // Feature route modules (credentials, integrations, directory, mappings) are listed here.
-      imports: [DiscoveryModule, CredentialsModule],
+      imports: [DiscoveryModule, CredentialsModule, MappingsModule, DirectoryModule],
       controllers: [SystemStatusController, TokensController, AuditLogController],
       providers: [
         { provide: GatewayEnv, useValue: env },

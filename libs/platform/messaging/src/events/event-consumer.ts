@@ -112,7 +112,9 @@ export class EventConsumer {
     const decision = decideAck(error, deliveries, this.options);
     this.outcomes?.inc({ consumer: this.spec.durable, outcome: decision.action });
     if (decision.action === 'ack') {
-      await m.ackAck();
+      // A plain ack: if it is lost, the redelivery meets the inbox row and has no second effect, so
+      // the double ack's extra round trip per message buys nothing here.
+      m.ack();
     } else if (decision.action === 'nak') {
       this.logger.warn(
         { err: (error as Error)?.message, subject: m.subject, deliveries, delayMs: decision.delayMs },

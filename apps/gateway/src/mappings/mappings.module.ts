@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { MappingsController } from './mappings.controller';
+import { MappingsService } from './mappings.service';
+
+/** /api/v1/mappings onto the mapping service (RpcClient comes from the global MessagingModule). */
+@Module({ controllers: [MappingsController], providers: [MappingsService] })
+export class MappingsModule {}

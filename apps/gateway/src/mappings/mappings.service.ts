@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import {
+  MappingCustomFieldsCreate,
+  MappingCustomFieldsList,
+  MappingDefinitionsCheck,
+  MappingDefinitionsDelete,
+  MappingDefinitionsGet,
+  MappingDefinitionsList,
+  MappingDefinitionsPut,
+  MappingDefinitionsSuggest,
+  MappingQuarantineList,
+  MappingQuarantineRetry,
+  MappingTargetFieldsList,
+} from '@seatkeeper/contracts';
+import { RpcClient } from '@seatkeeper/platform-messaging';
+import type { Page, PageQueryDto } from '../http/pagination';
+import { withPublicFieldNames } from './mapping-service.errors';
+import type {
+  CreateCustomFieldDto,
+  CustomFieldDto,
+  DeletedMappingDto,
+  ListQuarantineQuery,
+  MappingCheckDto,
+  MappingDefinitionDto,
+  MappingSuggestionsDto,
+  PutMappingDefinitionDto,
+  QuarantinedRecordDto,
+  RetryQuarantineDto,
+  RetryQuarantineResultDto,
+  SourceFieldsDto,
+  TargetFieldDto,
+} from './mappings.dto';
+import {
+  toCustomFieldDto,
+  toDefinitionDto,
+  toFieldMapping,
+  toQuarantinedRecordDto,
+  toSourceFieldsDto,
+  toSuggestionDto,
+  toTargetFieldDto,
+} from './mappings.mapper';
+import { pageOfAll } from './small-list.page';
+
+/** The integration id is the route's `id`. */
+const INTEGRATION = { integrationId: 'id' };
+
+/** Calls the mapping service's `mapping.*` requests and answers in the public (snake_case) shapes. */
+@Injectable()
+export class MappingsService {
+  constructor(private readonly rpc: RpcClient) {}
+
+  async list(query: PageQueryDto): Promise<Page<MappingDefinitionDto>> {
+    const { data } = await this.rpc.request(MappingDefinitionsList, {});
+    return pageOfAll(data.map(toDefinitionDto), (d) => d.integration_id, query);
+  }
+
+  async get(integrationId: string): Promise<MappingDefinitionDto> {
+    return toDefinitionDto(await this.rpc.request(MappingDefinitionsGet, { integrationId }));
+  }
+
+  async put(integrationId: string, body: PutMappingDefinitionDto): Promise<MappingDefinitionDto> {
+    const view = await withPublicFieldNames(
+      this.rpc.request(MappingDefinitionsPut, {
+        integrationId,
+        vendor: body.vendor,
+        appName: body.app_name,
+        recordType: body.record_type,
+        preference: body.preference,
+        deactivateMissing: body.deactivate_missing,
+        blastRadius: body.blast_radius ? { maxPercent: body.blast_radius.max_percent, maxCount: body.blast_radius.max_count } : undefined,
+        mappings: body.mappings.map(toFieldMapping),
+        syncKeys: body.sync_keys,
+        filter: body.filter,
+      }),
+      INTEGRATION,
+    );
+    return toDefinitionDto(view);
+  }
+
+  async delete(integrationId: string): Promise<DeletedMappingDto> {
+    const { deleted } = await this.rpc.request(MappingDefinitionsDelete, { integrationId });
+    return { integration_id: integrationId, deleted };
+  }
+
+  async check(integrationId: string): Promise<MappingCheckDto> {
+    const { ok, missing } = await this.rpc.request(MappingDefinitionsCheck, { integrationId });
+    return { ok, missing };
+  }
+
+  async sourceFields(integrationId: string): Promise<SourceFieldsDto> {
+    return toSourceFieldsDto(await this.rpc.request(MappingDefinitionsGet, { integrationId }));
+  }
+
+  async suggestions(integrationId: string): Promise<MappingSuggestionsDto> {
+    const { suggestions } = await this.rpc.request(MappingDefinitionsSuggest, { integrationId });
+    return { integration_id: integrationId, suggestions: suggestions.map(toSuggestionDto) };
+  }
+
+  async targetFields(query: PageQueryDto): Promise<Page<TargetFieldDto>> {
+    const { data } = await this.rpc.request(MappingTargetFieldsList, {});
+    return pageOfAll(data.map(toTargetFieldDto), (f) => f.target, query);
+  }
+
+  async customFields(query: PageQueryDto): Promise<Page<CustomFieldDto>> {
+    const { data } = await this.rpc.request(MappingCustomFieldsList, {});
+    return pageOfAll(data.map(toCustomFieldDto), (f) => f.key, query);
+  }
+
+  async createCustomField(body: CreateCustomFieldDto): Promise<CustomFieldDto> {
+    return toCustomFieldDto(
+      await withPublicFieldNames(this.rpc.request(MappingCustomFieldsCreate, { name: body.name, key: body.key, type: body.type, unique: body.unique })),
+    );
+  }
+
+  async quarantine(integrationId: string, query: ListQuarantineQuery): Promise<Page<QuarantinedRecordDto>> {
+    const page = await withPublicFieldNames(
+      this.rpc.request(MappingQuarantineList, { integrationId, status: query.status, limit: query.limit, cursor: query.cursor }),
+      INTEGRATION,
+    );
+    return { data: page.data.map(toQuarantinedRecordDto), next_cursor: page.nextCursor };
+  }
+
+  async retryQuarantine(integrationId: string, body: RetryQuarantineDto): Promise<RetryQuarantineResultDto> {
+    const r = await withPublicFieldNames(this.rpc.request(MappingQuarantineRetry, { integrationId, ids: body.ids }), INTEGRATION);
+    return { retried: r.retried, applied: r.applied, still_quarantined: r.stillQuarantined };
+  }
+}
