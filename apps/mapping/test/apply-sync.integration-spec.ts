@@ -66,6 +66,15 @@ describe('applying a sync (2,000 PagerDuty users)', () => {
     }
   });
 
+  it("applies a batch under the integration's own record type and preference, which win over the definition's copies", async () => {
+    const integrationId = uuidv7();
+    await f.putDefinition(pagerDutyDefinition(integrationId, { recordType: 'user_and_saas_user', preference: 'create_update' }));
+    await f.sync(integrationId, pdUsers('owned', 10));
+    const run = await f.sync(integrationId, pdUsers('owned', 30), { settings: { recordType: 'user', preference: 'update_only' } });
+    expect(run).toMatchObject({ created: 0, skipped: 20 });
+    expect(await f.count(`select count(*) as n from mapping.person where email like '%@owned.example.com'`)).toBe(10);
+  });
+
   it('a second, unchanged sync writes nothing and emits nothing', async () => {
     const integrationId = uuidv7();
     await f.putDefinition(pagerDutyDefinition(integrationId));

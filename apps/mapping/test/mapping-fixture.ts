@@ -6,6 +6,8 @@ import {
   type EventDefinition,
   type FieldMappingDto,
   type PutMappingDefinitionRequest,
+  type RecordType,
+  type SyncPreference,
 } from '@seatkeeper/contracts';
 import { Naming, NatsConnectionHolder, RpcClient } from '@seatkeeper/platform-messaging';
 import { expectEventually, startServiceForTest, type ServiceUnderTest } from '@seatkeeper/testing';
@@ -137,7 +139,14 @@ export class MappingFixture {
   async sync(
     integrationId: string,
     records: Record<string, unknown>[],
-    opts: { complete?: boolean; reason?: string; pageSize?: number; runFetchedFirst?: boolean } = {},
+    opts: {
+      complete?: boolean;
+      reason?: string;
+      pageSize?: number;
+      runFetchedFirst?: boolean;
+      /** The integration's settings, as integration-sync puts them on every batch. */
+      settings?: { recordType?: RecordType; preference?: SyncPreference };
+    } = {},
   ): Promise<SyncRunRow> {
     const runId = uuidv7();
     const pageSize = opts.pageSize ?? 500;
@@ -154,7 +163,7 @@ export class MappingFixture {
     };
     if (opts.runFetchedFirst) await this.publish(SyncRunFetchedV1, fetched);
     for (const [i, page] of pages.entries()) {
-      await this.publish(SyncBatchFetchedV1, { runId, integrationId, vendor: 'pagerduty', seq: i + 1, records: page });
+      await this.publish(SyncBatchFetchedV1, { runId, integrationId, vendor: 'pagerduty', seq: i + 1, ...opts.settings, records: page });
     }
     if (!opts.runFetchedFirst) await this.publish(SyncRunFetchedV1, fetched);
     return expectEventually(

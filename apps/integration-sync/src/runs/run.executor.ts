@@ -83,7 +83,16 @@ export class RunExecutor {
           const envelope = await this.outbox.add(
             em,
             SyncBatchFetchedV1,
-            { runId: run.id, integrationId: run.integration_id, vendor: 'pagerduty', seq, records },
+            {
+              runId: run.id,
+              integrationId: run.integration_id,
+              vendor: 'pagerduty',
+              seq,
+              // The integration owns these settings; mapping applies the batch under them.
+              recordType: integration.record_type,
+              preference: integration.preference,
+              records,
+            },
             { entityKey: `sync-run:${run.id}` },
           );
           await this.runs.recordPage(em, run.id, seq, records.length, envelope.id);

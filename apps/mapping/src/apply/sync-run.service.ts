@@ -45,7 +45,14 @@ export class SyncRunService {
     const applied = await em.execute('select 1 from sync_run_batch where run_id = ? and seq = ?', [batch.runId, batch.seq]);
     if (applied.length > 0) return; // the same page published twice
 
-    const def = await this.definitions.find(em, batch.integrationId);
+    const stored = await this.definitions.find(em, batch.integrationId);
+    // The integration (integration-sync) owns record type and preference; the batch carries them
+    // as they were when the run started. The definition's copies only serve older producers.
+    const def = stored && {
+      ...stored,
+      recordType: batch.recordType ?? stored.recordType,
+      preference: batch.preference ?? stored.preference,
+    };
     let result: ApplyResult;
     if (!def) {
       const reason = 'no mapping definition exists for this integration';

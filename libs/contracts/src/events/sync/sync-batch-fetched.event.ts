@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsString, IsUUID, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 import { defineEvent } from '../../define-event';
 
 /** One page of vendor records fetched by a sync run, in vendor shape (mapping turns them into directory records). */
@@ -19,6 +19,19 @@ export class SyncBatchFetchedPayload {
   @IsInt()
   @Min(1)
   seq!: number;
+
+  /**
+   * The integration's record type when the run started: `user` (people only) or
+   * `user_and_saas_user`. The integration owns it; mapping applies the batch under it.
+   */
+  @IsOptional()
+  @IsIn(['user', 'user_and_saas_user'])
+  recordType?: 'user' | 'user_and_saas_user';
+
+  /** The integration's preference when the run started: create & update, create only, update only. */
+  @IsOptional()
+  @IsIn(['create_update', 'create_only', 'update_only'])
+  preference?: 'create_update' | 'create_only' | 'update_only';
 
   /** The vendor's records as fetched (unknown fields kept). */
   @IsArray()
