@@ -11,6 +11,7 @@ import { RateLimiter } from './auth/rate-limiter';
 import { GatewayEnv } from './config/gateway.env';
 import { CredentialsModule } from './credentials/credentials.module';
 import { DirectoryModule } from './directory/directory.module';
+import { IntegrationsModule } from './integrations/integrations.module';
 import { MappingsModule } from './mappings/mappings.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -28,7 +29,7 @@ export class AppModule {
       orm: ormConfig(env),
       streams: [],
       // Feature route modules (credentials, integrations, directory, mappings) are listed here.
-      imports: [DiscoveryModule, CredentialsModule, MappingsModule, DirectoryModule],
+      imports: [DiscoveryModule, CredentialsModule, IntegrationsModule, MappingsModule, DirectoryModule],
       controllers: [SystemStatusController, TokensController, AuditLogController],
       providers: [
         { provide: GatewayEnv, useValue: env },

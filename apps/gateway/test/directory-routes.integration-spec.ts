@@ -1,8 +1,8 @@
 import { SyncBatchFetchedV1, SyncRunFetchedV1 } from '@seatkeeper/contracts';
 import { expectEventually } from '@seatkeeper/testing';
 import { randomUUID } from 'node:crypto';
-import { problemOf, type Answer, type GatewayUnderTest } from './support/gateway-harness';
-import { publishEvent, startGatewayWithDirectoryRoutes, startMappingProcess, type MappingProcess } from './support/directory-gateway';
+import { problemOf, startGateway, type Answer, type GatewayUnderTest } from './support/gateway-harness';
+import { publishEvent, startMappingProcess, type MappingProcess } from './support/directory-gateway';
 
 /** A PagerDuty `GET /users` record (the shape apps/mapping/test/mapping-fixture.ts uses). */
 function pdUser(i: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -70,7 +70,7 @@ describe('mappings and directory routes with the mapping service', () => {
   const as = (role: 'admin' | 'operator' | 'viewer') => gw.tokens[role].secret;
 
   beforeAll(async () => {
-    gw = await startGatewayWithDirectoryRoutes();
+    gw = await startGateway();
     mapping = await startMappingProcess(gw);
   }, 120_000);
   afterAll(async () => {

@@ -3,3 +3,4 @@
 export * from '@seatkeeper/testing-infra';
 export * from './service-harness';
 export * from './service-basics';
+export * from './service-process';

@@ -25,7 +25,7 @@ export async function validateAgainst<T extends object>(
   }
   const value = plainToInstance(cls, plain);
   const errors = await validate(value, { forbidUnknownValues: true, whitelist: false });
-  return errors.length ? { ok: false, problems: flattenValidationErrors(errors) } : { ok: true, value };
+  return errors.length ? { ok: false, problems: flattenValidationErrors(errors) } : { ok: true, value: withoutAbsentFields(value) };
 }
 
 export function describeProblems(problems: FieldProblem[]): string {
@@ -42,5 +42,23 @@ export function validateSyncAgainst<T extends object>(
   }
   const value = plainToInstance(cls, plain);
   const errors = validateSync(value, { forbidUnknownValues: true, whitelist: false });
-  return errors.length ? { ok: false, problems: flattenValidationErrors(errors) } : { ok: true, value };
+  return errors.length ? { ok: false, problems: flattenValidationErrors(errors) } : { ok: true, value: withoutAbsentFields(value) };
+}
+
+/**
+ * With ES2022 class fields, an instance built by class-transformer carries every declared field
+ * the sender left out as an own `undefined` property. A handler that merges `{...stored, ...req}`
+ * would then wipe the stored values the request never mentioned. Handlers get only what was sent.
+ */
+export function withoutAbsentFields<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (const item of value) withoutAbsentFields(item);
+  } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (record[key] === undefined) delete record[key];
+      else withoutAbsentFields(record[key]);
+    }
+  }
+  return value;
 }
