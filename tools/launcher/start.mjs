@@ -58,6 +58,9 @@ async function main() {
 
   if (existsSync(join(root, SIMULATOR.main))) {
     launch(SIMULATOR.name, SIMULATOR.main, ['--port', String(SIMULATOR.port)], env);
+    // A credential's test-on-save has no integration (and no base URL) yet: on this local stack it
+    // asks the simulator, not api.pagerduty.com.
+    env.SYNC_PAGERDUTY_BASE_URL ??= `http://127.0.0.1:${SIMULATOR.port}`;
   }
   for (const s of SERVICES) {
     launch(s.name, serviceMain(s.name), [], {

@@ -1,7 +1,7 @@
 import { PagerDutyUserActions } from './actions/user-actions';
 import type { PagerDutyConnection } from './connection';
 import { PagerDutyApiError, PagerDutyAuthError, PagerDutyError } from './errors';
-import { LAST_ACTIVITY_SOURCE, fetchRawUsers, isAnalyticsUnavailable } from './extras/last-sign-in';
+import { fetchRawUsers, isAnalyticsUnavailable } from './extras/last-sign-in';
 import { fetchLicenceByRole, type LicenceRef } from './extras/licences';
 import { PagerDutyHttpClient, type PagerDutyClientOptions } from './http/pagerduty-http.client';
 import { UserEnumeration, type EnumerationCursor } from './users/user-enumeration';
@@ -16,7 +16,10 @@ export interface UserExtras {
 export const NO_EXTRAS: UserExtras = { teams: false, licence: false, lastSignIn: false };
 
 export interface SyncPage {
-  /** Records in vendor shape, with the extras added as `lastActivityAt`, `lastActivitySource`, `licence`. */
+  /**
+   * Records in vendor shape, with the extras under PagerDuty's own names (the source fields mapping
+   * offers): `license`, `last_sign_in_at`, and `connector_sync_time`.
+   */
   records: PagerDutyUserRecord[];
   cursor: EnumerationCursor;
   /** Extras that could not be read (e.g. analytics not on the plan); the records carry null for them. */
@@ -58,7 +61,8 @@ export class PagerDutyConnector {
     const records = step.users;
     if (records.length && extras.licence) {
       this.licences ??= await fetchLicenceByRole(this.http, signal);
-      for (const r of records) r['licence'] = typeof r['role'] === 'string' ? (this.licences.get(r['role']) ?? null) : null;
+      // PagerDuty's own field name, filled only where the user object did not carry it.
+      for (const r of records) r['license'] ??= typeof r['role'] === 'string' ? (this.licences.get(r['role']) ?? null) : null;
     }
     if (records.length && extras.lastSignIn) {
       let rows = new Map<string, { lastSignInAt: string | null }>();
@@ -73,10 +77,13 @@ export class PagerDutyConnector {
       }
       for (const r of records) {
         // No row or no timestamp: PagerDuty has no data. That is unknown, never "inactive".
-        r['lastActivityAt'] = rows.get(r.id)?.lastSignInAt ?? null;
-        r['lastActivitySource'] = this.analyticsUnavailable ? null : LAST_ACTIVITY_SOURCE;
+        // The field keeps the analytics API's name, which is what mapping offers as a source field.
+        r['last_sign_in_at'] = rows.get(r.id)?.lastSignInAt ?? null;
       }
     }
+    // When the connector read these records: a source field mapping offers (e.g. "last seen in PagerDuty").
+    const syncTime = new Date().toISOString();
+    for (const r of records) r['connector_sync_time'] = syncTime;
     return { records, cursor: step.cursor, warnings };
   }
 }

@@ -2,8 +2,6 @@ import { PagerDutyApiError } from '../errors';
 import type { PagerDutyHttpClient } from '../http/pagerduty-http.client';
 import { isObject } from '../users/user-page';
 
-/** Where `lastActivityAt` comes from, carried on every record so that readers know what it means. */
-export const LAST_ACTIVITY_SOURCE = 'pagerduty:analytics.raw_users.last_sign_in_at';
 
 export interface RawUserRow {
   id: string;
