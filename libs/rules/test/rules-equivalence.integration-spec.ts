@@ -267,8 +267,6 @@ async function selectIds(
 }
 
 describe('rules: evaluate ≡ compileToSql on Postgres', () => {
-  jest.setTimeout(180_000);
-
   it('selects exactly the records evaluate accepts, for random rules and records', async () => {
     let matched = 0;
     let total = 0;
@@ -299,7 +297,7 @@ describe('rules: evaluate ≡ compileToSql on Postgres', () => {
     expect(runs).toBeGreaterThanOrEqual(Math.min(300, NUM_RUNS));
     expect(matched).toBeGreaterThan(total * 0.1);
     expect(matched).toBeLessThan(total * 0.9);
-  });
+  }, 180_000);
 
   it('agrees on one fixed population of 200 records for many more random rules', async () => {
     const population = fc.sample(
@@ -320,5 +318,5 @@ describe('rules: evaluate ≡ compileToSql on Postgres', () => {
       { seed: SEED + 1, numRuns: NUM_RUNS * 2 },
     );
     expect(selective).toBeGreaterThan(NUM_RUNS / 2);
-  });
+  }, 180_000);
 });

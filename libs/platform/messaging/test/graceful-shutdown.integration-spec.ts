@@ -7,14 +7,16 @@ import { Naming, OnEvent, RpcClient } from '../src';
 import { migrateTestSchemas, query, SlowEcho, startTestService, WidgetCopier, WidgetCreatedV1, WidgetPayload, WidgetProducer } from './harness';
 
 const started = new Set<string>();
+let openGate: () => void = () => undefined;
+const gate = new Promise<void>((resolve) => (openGate = resolve));
 
-/** A handler that takes its time, so that shutdown finds it in flight. */
+/** A handler held in flight until the test opens the gate, so that shutdown finds it mid-way. */
 @Injectable()
-class SlowCopier {
+class GatedCopier {
   @OnEvent(WidgetCreatedV1)
   async onCreated(event: { data: WidgetPayload }, em: EntityManager): Promise<void> {
     started.add(event.data.widgetId);
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await gate;
     await em.execute('insert into widget_copies (id, name) values (?, ?)', [event.data.widgetId, event.data.name]);
   }
 }
@@ -35,13 +37,16 @@ describe('graceful shutdown', () => {
     const naming = new Naming(prefix);
     const common = { databaseUrl: db.url, natsUrl, prefix };
     const producer = await startTestService({ ...common, service: 'integration-sync', schema: 'svc_a', providers: [WidgetProducer] });
-    const consumer = await startTestService({ ...common, service: 'mapping', schema: 'svc_b', providers: [SlowCopier] });
+    const consumer = await startTestService({ ...common, service: 'mapping', schema: 'svc_b', providers: [GatedCopier] });
     const nc = await connect({ servers: natsUrl });
     try {
       const id = randomUUID();
       await producer.get(WidgetProducer).create(id, 'in-flight');
       await expectEventually(() => expect(started.has(id)).toBe(true));
-      await consumer.close();
+      // Shutdown begins while the handler is in flight; it may only finish after the handler did.
+      const closing = consumer.close();
+      openGate();
+      await closing;
       expect(await query(db.url, 'select name from svc_b.widget_copies where id = $1', [id])).toEqual([{ name: 'in-flight' }]);
       const info = await (await nc.jetstreamManager()).consumers.info(naming.stream('SYNC'), naming.durable('mapping', naming.stream('SYNC')));
       expect(info.num_ack_pending + info.num_pending).toBe(0);
