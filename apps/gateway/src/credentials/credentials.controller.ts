@@ -53,8 +53,8 @@ import {
   toCredentialDto,
   toSettings,
   toTestResultDto,
-  withPublicFieldNames,
 } from './credentials.mapper';
+import { withPublicFieldNames } from '../http/service-field-names';
 
 /** Vendor credentials, kept by the credential-vault service. The secret is write-only: no route returns it. */
 @ApiTags('credentials')

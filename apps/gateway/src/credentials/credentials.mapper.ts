@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 import type {
   AccessLogEntry,
   CredentialSettingsDto,
@@ -7,7 +6,6 @@ import type {
   KeyRingStatus,
   MasterKeyRotation,
 } from '@seatkeeper/contracts';
-import { RemoteRpcError } from '@seatkeeper/platform-messaging';
 import type { Principal } from '../auth/principal';
 import type {
   AccessLogEntryDto,
@@ -138,35 +136,4 @@ export function toKeyRingDto(k: KeyRingStatus | MasterKeyRotation): KeyRingDto {
       ? { from_versions: k.fromVersions, rewrapped: k.rewrapped }
       : {}),
   };
-}
-
-const snake = (field: string): string =>
-  field
-    .replace(/^apiKey/, 'api_key')
-    .replace(/\.apiKey/g, '.api_key')
-    .replace(/localReference/g, 'local_reference')
-    .replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/** The vault names fields by its contract (camelCase); the public API speaks snake_case. */
-export async function withPublicFieldNames<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (e) {
-    if (
-      e instanceof RemoteRpcError &&
-      e.code === 'VALIDATION_FAILED' &&
-      Array.isArray(e.details)
-    ) {
-      const problems = (
-        e.details as { field: string; messages: string[] }[]
-      ).map((p) => ({
-        field: snake(p.field),
-        messages: p.messages.map((m) =>
-          m.replace(/[A-Za-z.]+/g, (w) => (w === p.field ? snake(w) : w)),
-        ),
-      }));
-      throw new BadRequestException(problems);
-    }
-    throw e;
-  }
 }

@@ -27,8 +27,8 @@ import {
   actorOf,
   toAccessLogEntryDto,
   toKeyRingDto,
-  withPublicFieldNames,
 } from './credentials.mapper';
+import { withPublicFieldNames } from '../http/service-field-names';
 
 /** The vault's admin surface: the access log across credentials and the master key ring. */
 @ApiTags('credentials')

@@ -16,7 +16,7 @@ import {
 import { RpcClient } from '@seatkeeper/platform-messaging';
 import type { Page, PageQueryDto } from '../http/pagination';
 import { fieldErrors } from '../http/problem';
-import { withPublicFieldNames } from '../mappings/mapping-service.errors';
+import { withPublicFieldNames } from '../http/service-field-names';
 import { pageOfAll } from '../mappings/small-list.page';
 import { toImportResultDto, toPersonDto, toSaasAppDto, toSaasUserDto } from './directory.mapper';
 import type { ImportPeopleDto, ImportPeopleResultDto, ListPeopleQuery, PersonDto, UpdatePersonDto } from './people.dto';

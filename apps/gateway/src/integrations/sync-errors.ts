@@ -1,5 +1,10 @@
 import { RemoteRpcError } from '@seatkeeper/platform-messaging';
-import { fieldErrors, ProblemException, type FieldError } from '../http/problem';
+import {
+  fieldErrors,
+  ProblemException,
+  type FieldError,
+} from '../http/problem';
+import { publicFieldPath } from '../http/service-field-names';
 
 /** The public names of the fields the sync service may complain about (its contract is camelCase). */
 const PUBLIC_FIELDS = new Set([
@@ -20,14 +25,16 @@ const PUBLIC_FIELDS = new Set([
   'cursor',
 ]);
 
-/** `schedule.timeZone` → `schedule.time_zone`; the path ids (`integrationId`, `runId`) are the route's `id`. */
+/** The path ids (`integrationId`, `runId`) are the route's `id`; a problem with the whole body is `body`. */
+const SYNC_RENAMES: Record<string, string> = {
+  integrationId: 'id',
+  runId: 'id',
+  '(root)': 'body',
+};
+
+/** `schedule.timeZone` → `schedule.time_zone`, by the gateway's one rule for service field names. */
 export function publicField(field: string): string {
-  if (field === 'integrationId' || field === 'runId') return 'id';
-  if (field === '(root)') return 'body';
-  return field
-    .split('.')
-    .map((s) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))
-    .join('.');
+  return publicFieldPath(field, SYNC_RENAMES);
 }
 
 /**
@@ -39,14 +46,29 @@ export function toFieldErrors(details: unknown): FieldError[] {
   if (!Array.isArray(details)) return [];
   return details.flatMap((d: unknown): FieldError[] => {
     if (typeof d !== 'object' || d === null) return [];
-    const { field, messages, message } = d as { field?: unknown; messages?: unknown; message?: unknown };
+    const { field, messages, message } = d as {
+      field?: unknown;
+      messages?: unknown;
+      message?: unknown;
+    };
     if (typeof field === 'string' && Array.isArray(messages)) {
-      return [{ field: publicField(field), messages: messages.map((m) => renameIn(String(m), field)) }];
+      return [
+        {
+          field: publicField(field),
+          messages: messages.map((m) => renameIn(String(m), field)),
+        },
+      ];
     }
     if (typeof message !== 'string') return [];
-    const head = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*/.exec(message)?.[0] ?? '';
+    const head =
+      /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*/.exec(message)?.[0] ?? '';
     const named = PUBLIC_FIELDS.has(publicField(head).split('.')[0] ?? '');
-    return [{ field: named ? publicField(head) : 'body', messages: [named ? renameIn(message, head) : message] }];
+    return [
+      {
+        field: named ? publicField(head) : 'body',
+        messages: [named ? renameIn(message, head) : message],
+      },
+    ];
   });
 }
 
@@ -69,14 +91,20 @@ export async function fromSyncService<T>(call: Promise<T>): Promise<T> {
     if (!(e instanceof RemoteRpcError)) throw e;
     if (e.code === 'VALIDATION_FAILED') {
       const errors = toFieldErrors(e.details);
-      throw fieldErrors(errors.length ? errors : [{ field: 'body', messages: [e.message] }], e.message);
+      throw fieldErrors(
+        errors.length ? errors : [{ field: 'body', messages: [e.message] }],
+        e.message,
+      );
     }
     if (e.code === 'INTEGRATION_NOT_READY') {
       const missing = (e.details as { missing?: unknown } | undefined)?.missing;
       const list = Array.isArray(missing) ? missing.map(String) : [];
-      throw new ProblemException(422, e.code, e.message, [{ field: 'mapping', messages: list.length ? list : [e.message] }]);
+      throw new ProblemException(422, e.code, e.message, [
+        { field: 'mapping', messages: list.length ? list : [e.message] },
+      ]);
     }
-    if (e.code === 'CONFLICT') throw new ProblemException(409, e.code, e.message);
+    if (e.code === 'CONFLICT')
+      throw new ProblemException(409, e.code, e.message);
     throw e;
   }
 }

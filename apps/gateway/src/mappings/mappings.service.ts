@@ -14,7 +14,7 @@ import {
 } from '@seatkeeper/contracts';
 import { RpcClient } from '@seatkeeper/platform-messaging';
 import type { Page, PageQueryDto } from '../http/pagination';
-import { withPublicFieldNames } from './mapping-service.errors';
+import { withPublicFieldNames } from '../http/service-field-names';
 import type {
   CreateCustomFieldDto,
   CustomFieldDto,
