@@ -1,9 +1,7 @@
 import { createOrmConfig } from '@seatkeeper/platform-persistence';
 import type { CredentialVaultEnv } from './config/credential-vault.env';
 import { migrations } from './migrations';
-
-/** The credential-vault service owns this schema and no other. */
-export const SCHEMA = 'vault';
+import { SCHEMA } from './schema';
 
 export const ormConfig = (env: CredentialVaultEnv) =>
   createOrmConfig({

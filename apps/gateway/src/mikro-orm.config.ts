@@ -3,9 +3,7 @@ import { AuditEntry } from './audit/audit-entry.entity';
 import { ApiToken } from './auth/api-token.entity';
 import type { GatewayEnv } from './config/gateway.env';
 import { migrations } from './migrations';
-
-/** The gateway service owns this schema and no other. */
-export const SCHEMA = 'gateway';
+import { SCHEMA } from './schema';
 
 export const ormConfig = (env: GatewayEnv) =>
   createOrmConfig({

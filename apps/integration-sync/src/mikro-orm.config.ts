@@ -1,9 +1,7 @@
 import { createOrmConfig } from '@seatkeeper/platform-persistence';
 import type { IntegrationSyncEnv } from './config/integration-sync.env';
 import { migrations } from './migrations';
-
-/** The integration-sync service owns this schema and no other. */
-export const SCHEMA = 'sync';
+import { SCHEMA } from './schema';
 
 export const ormConfig = (env: IntegrationSyncEnv) =>
   createOrmConfig({

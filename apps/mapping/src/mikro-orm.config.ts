@@ -1,9 +1,7 @@
 import { createOrmConfig } from '@seatkeeper/platform-persistence';
 import type { MappingEnv } from './config/mapping.env';
 import { migrations } from './migrations';
-
-/** The mapping service owns this schema and no other. */
-export const SCHEMA = 'mapping';
+import { SCHEMA } from './schema';
 
 export const ormConfig = (env: MappingEnv) =>
   createOrmConfig({

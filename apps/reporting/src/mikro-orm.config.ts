@@ -1,9 +1,7 @@
 import { createOrmConfig } from '@seatkeeper/platform-persistence';
 import type { ReportingEnv } from './config/reporting.env';
 import { migrations } from './migrations';
-
-/** The reporting service owns this schema and no other. */
-export const SCHEMA = 'reporting';
+import { SCHEMA } from './schema';
 
 export const ormConfig = (env: ReportingEnv) =>
   createOrmConfig({

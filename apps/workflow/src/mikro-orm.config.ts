@@ -1,9 +1,7 @@
 import { createOrmConfig } from '@seatkeeper/platform-persistence';
 import type { WorkflowEnv } from './config/workflow.env';
 import { migrations } from './migrations';
-
-/** The workflow service owns this schema and no other. */
-export const SCHEMA = 'workflow';
+import { SCHEMA } from './schema';
 
 export const ormConfig = (env: WorkflowEnv) =>
   createOrmConfig({

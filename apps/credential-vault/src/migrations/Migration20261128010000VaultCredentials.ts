@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { SCHEMA } from '../mikro-orm.config';
+import { SCHEMA } from '../schema';
 
 /** Credentials (metadata), their sealed secrets, the master key versions and the access log. */
 export class Migration20261128010000VaultCredentials extends Migration {

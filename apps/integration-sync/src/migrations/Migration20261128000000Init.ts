@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { messagingTablesSql } from '@seatkeeper/platform-persistence';
-import { SCHEMA } from '../mikro-orm.config';
+import { SCHEMA } from '../schema';
 
 /** The sync schema's first state: the outbox, inbox and dead-letter tables. */
 export class Migration20261128000000Init extends Migration {

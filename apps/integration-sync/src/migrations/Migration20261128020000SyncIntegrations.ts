@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { SCHEMA } from '../mikro-orm.config';
+import { SCHEMA } from '../schema';
 
 /** Integrations, their runs, page checkpoints and the per-run id set that keeps a page from being sent twice. */
 export class Migration20261128020000SyncIntegrations extends Migration {

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { SCHEMA } from '../mikro-orm.config';
+import { SCHEMA } from '../schema';
 
 /** Counts the attempts of a run, so a run that keeps failing in an unexpected way ends `failed` instead of looping. */
 export class Migration20261128030000RunAttempts extends Migration {

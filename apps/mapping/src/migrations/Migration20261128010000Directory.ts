@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { SCHEMA } from '../mikro-orm.config';
+import { SCHEMA } from '../schema';
 
 // Read inside up()/down(): the ORM config imports this file, so SCHEMA is not set yet at load time.
 const q = (): string => `"${SCHEMA}"`;

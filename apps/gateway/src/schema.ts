@@ -1,0 +1,2 @@
+/** The gateway service owns this schema and no other. */
+export const SCHEMA = 'gateway';

@@ -1,0 +1,2 @@
+/** The integration-sync service owns this schema and no other. */
+export const SCHEMA = 'sync';

@@ -1,0 +1,2 @@
+/** The mapping service owns this schema and no other. */
+export const SCHEMA = 'mapping';
