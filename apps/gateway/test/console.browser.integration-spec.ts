@@ -7,6 +7,13 @@ import { startGateway, type GatewayUnderTest } from './support/gateway-harness';
 import { CHROMIUM_PATH, ensureConsoleBuilt, hasChromium, launchChromium, newPage, screenshot, signIn } from './support/console-browser';
 
 const KEY = 'console-browser-key';
+/** Resolves `window.__interactive` with performance.now() at the first idle period after the dashboard's heading is drawn. */
+const INTERACTIVE_PROBE = `window.__interactive = new Promise((done) => {
+  const drawn = () => [...document.querySelectorAll('h1')].some((h) => h.textContent === 'Dashboard');
+  const check = () => { if (drawn()) { observer.disconnect(); requestIdleCallback(() => done(performance.now())); } };
+  const observer = new MutationObserver(check);
+  document.addEventListener('DOMContentLoaded', () => { observer.observe(document.body, { childList: true, subtree: true }); check(); });
+});`;
 const USERS = 80;
 
 if (!hasChromium) {
@@ -292,16 +299,17 @@ describeWithChromium('admin console in Chromium', () => {
       p.on('response', (res) => {
         if (res.request().resourceType() === 'script') scripts.push(res.body().then((b) => gzipSync(b, { level: 9 }).length));
       });
+      // Interactive, Lighthouse-style: the dashboard drawn and then the main thread idle, taken on the
+      // page's own clock from navigation start (the test runner's round trips do not count).
+      await p.addInitScript(INTERACTIVE_PROBE);
       await p.goto(`${gw.baseUrl}/#/dashboard`);
       await p.getByRole('heading', { name: 'Dashboard' }).waitFor();
-      // From navigation start (the page's own clock) to the dashboard drawn, then to a click answered.
-      const shownMs = (await p.evaluate('performance.now()')) as number;
-      const clicked = Date.now();
+      const interactiveMs = (await p.evaluate('window.__interactive')) as number;
+      // …and it answers: a click renders the next page.
       await p.getByRole('link', { name: 'Integrations' }).click();
       await p.getByRole('heading', { name: 'Integrations' }).waitFor();
-      const interactiveMs = shownMs + (Date.now() - clicked);
       const gzipped = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
-      console.log(`console budget: dashboard JS ${(gzipped / 1024).toFixed(1)} KB gzipped, shown in ${shownMs.toFixed(0)} ms, interactive in ${interactiveMs.toFixed(0)} ms`);
+      console.log(`console budget: dashboard JS ${(gzipped / 1024).toFixed(1)} KB gzipped, interactive in ${interactiveMs.toFixed(0)} ms`);
       expect(scripts.length).toBeGreaterThan(0);
       expect(gzipped).toBeLessThan(300 * 1024);
       expect(interactiveMs).toBeLessThan(2000);
