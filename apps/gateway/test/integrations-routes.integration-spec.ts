@@ -85,6 +85,7 @@ describe('integrations and runs routes with the integration-sync service', () =>
     gw = await startGateway();
     sync = await startIntegrationSyncProcess(gw, {
       [SECRET_VAR]: KEY,
+      SYNC_ALLOWED_BASE_URLS: sim.url,
       SYNC_RATE_LIMIT_PER_MINUTE: '0',
       SYNC_SCHEDULER_ENABLED: 'false',
       SYNC_WORKER_POLL_MS: '200',

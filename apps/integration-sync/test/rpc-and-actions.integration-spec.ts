@@ -4,6 +4,7 @@ import {
   SyncConnectorPagerDutyListUsers,
   SyncConnectorPagerDutyPreflightDelete,
   SyncIntegrationsCreate,
+  SyncRunsStart,
   type CreateIntegrationRequest,
 } from '@seatkeeper/contracts';
 import { RemoteRpcError } from '@seatkeeper/platform-messaging';
@@ -26,7 +27,7 @@ describe('integration-sync: bad input, connector actions and replicas', () => {
   beforeAll(async () => {
     process.env['PD_RPC_ACTIONS_KEY'] = KEY;
     sim = await startPagerDutySimProcess({ users: 400, rateLimit: 0, apiKeys: [KEY], seed: 3 });
-    sync = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_RATE_LIMIT_PER_MINUTE: '0', SYNC_SCHEDULER_ENABLED: 'false' });
+    sync = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_ALLOWED_BASE_URLS: sim.url, SYNC_RATE_LIMIT_PER_MINUTE: '0', SYNC_SCHEDULER_ENABLED: 'false' });
     fixtures = (await simControl(sim.url, 'GET', '/_sim/fixtures')) as Fixtures;
   }, 60_000);
 
@@ -85,6 +86,33 @@ describe('integration-sync: bad input, connector actions and replicas', () => {
       const e = await refusal({ ...base(), installationType: 'cloud', localSecret: undefined });
       expect(e.code).toBe('VALIDATION_FAILED');
       expect(e.message).toMatch(/credentialId/);
+    });
+
+    it.each([
+      'http://169.254.169.254/latest/meta-data/',
+      'http://127.0.0.1:5432',
+      'http://10.0.0.1/',
+      'http://0x7f000001/',
+      'http://user:pass@host/',
+      'https://api.pagerduty.com.evil.example',
+    ])('a base URL a credential may not be sent to (%s) is VALIDATION_FAILED naming baseUrl', async (baseUrl) => {
+      const e = await refusal({ ...base(), baseUrl });
+      expect(e.code).toBe('VALIDATION_FAILED');
+      expect(e.message).toMatch(/^baseUrl: /);
+      expect(e.message).not.toMatch(/pass@/);
+    });
+
+    it('a run whose stored base URL is not allowed (stored before the allowlist) fails and sends nothing', async () => {
+      const integration = await createIntegration(sync, sim.url, 'PD_RPC_ACTIONS_KEY');
+      await sql(sync, `update sync.integration set base_url = 'http://169.254.169.254/latest/meta-data' where id = $1`, [integration.id]);
+      await activate(sync, integration.id);
+      const { id: runId } = await rpc(sync).request(SyncRunsStart, { integrationId: integration.id });
+      const run = await waitForRun(sync, runId, ['failed', 'applying', 'incomplete', 'completed'], 20_000);
+      expect(run.status).toBe('failed');
+      expect(run.reason).toMatch(/169\.254\.169\.254.* is not an allowed vendor base URL/);
+      expect(run.counts.requests).toBe(0);
+      const action = await rpc(sync).request(SyncConnectorPagerDutyGetUser, { integrationId: integration.id, userId: 'PAAAAAA' }).catch((err: unknown) => err);
+      expect(action).toMatchObject({ code: 'VENDOR_ERROR', message: expect.stringMatching(/not an allowed vendor base URL/) });
     });
 
     it('a local secret reference that does not exist at run time fails the run with the reason', async () => {
@@ -157,7 +185,7 @@ describe('integration-sync: bad input, connector actions and replicas', () => {
   describe('three replicas', () => {
     it('queue exactly one run for a due schedule when they all fire at once', async () => {
       const others = await Promise.all(
-        [1, 2].map(() => startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_SCHEDULER_ENABLED: 'false' }, { db: sync.db, prefix: sync.prefix })),
+        [1, 2].map(() => startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_ALLOWED_BASE_URLS: sim.url, SYNC_SCHEDULER_ENABLED: 'false' }, { db: sync.db, prefix: sync.prefix })),
       );
       try {
         const integration = await createIntegration(sync, sim.url, 'PD_RPC_ACTIONS_KEY', { schedule: { kind: 'interval', intervalMinutes: 60 } });
