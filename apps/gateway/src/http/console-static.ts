@@ -10,7 +10,7 @@ export function consoleDir(configured: string | undefined): string {
 
 /**
  * The admin console's static files at `/`. Hashed assets are cached for a year; `index.html` is
- * never cached (it names the current assets) and answers every non-API GET that asks for HTML,
+ * never cached (it names the current assets) and answers every non-API page navigation (Accept: text/html, no file extension),
  * so a deep link such as `/integrations` works. `/api/*` is never touched: an unknown API path
  * stays a problem+json 404. Returns false when the console has not been built.
  */
@@ -24,7 +24,10 @@ export function serveConsole(app: NestExpressApplication, dir: string): boolean 
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || isApiPath(req.path) || !req.accepts('html')) return next();
+    // Only a page navigation (a browser asks for text/html) of an extension-less path: a missing
+    // asset stays a 404 rather than an HTML page under a script's name.
+    const wantsPage = (req.headers.accept ?? '').includes('text/html') && !/\.[a-z0-9]+$/i.test(req.path);
+    if (req.method !== 'GET' || isApiPath(req.path) || !wantsPage) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
   });
