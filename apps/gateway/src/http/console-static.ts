@@ -24,14 +24,19 @@ export function serveConsole(app: NestExpressApplication, dir: string): boolean 
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    // Only a page navigation (a browser asks for text/html) of an extension-less path: a missing
-    // asset stays a 404 rather than an HTML page under a script's name.
-    const wantsPage = (req.headers.accept ?? '').includes('text/html') && !/\.[a-z0-9]+$/i.test(req.path);
-    if (req.method !== 'GET' || isApiPath(req.path) || !wantsPage) return next();
+    if (!isPageNavigation(req.method, req.path, req.headers.accept)) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
   });
   return true;
+}
+
+/**
+ * A browser opening a console page: a GET outside `/api` that asks for text/html, of a path with
+ * no file extension (a missing asset stays a 404 rather than an HTML page under a script's name).
+ */
+export function isPageNavigation(method: string, path: string, accept: string | undefined): boolean {
+  return method === 'GET' && !isApiPath(path) && (accept ?? '').includes('text/html') && !/\.[a-z0-9]+$/i.test(path);
 }
 
 export function isApiPath(path: string): boolean {
