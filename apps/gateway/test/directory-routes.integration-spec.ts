@@ -193,7 +193,7 @@ describe('mappings and directory routes with the mapping service', () => {
     const source = ok<{ samples_from_run_id: string; fields: { name: string; sample: unknown }[] }>(
       await gw.call('GET', `/api/v1/mappings/${integrationId}/source-fields`, { token: as('viewer') }),
     );
-    expect(source.samples_from_run_id).toBe(runId);
+    expect(source).toMatchObject({ samples_from: 'run', samples_from_run_id: runId });
     expect(source.fields).toEqual(expect.arrayContaining([{ name: 'email', sample: 'ann1@gw.example.com' }]));
     const suggestions = ok<{ suggestions: { source: string | null; target: string; confidence: number; reason: string }[] }>(
       await gw.call('GET', `/api/v1/mappings/${integrationId}/suggestions`, { token: as('viewer') }),

@@ -11,6 +11,7 @@ import type { MappingEnv } from './config/mapping.env';
 import { DefinitionRepository } from './definitions/definition.repository';
 import { DefinitionsHandler } from './definitions/definitions.handler';
 import { DefinitionsService } from './definitions/definitions.service';
+import { SourceSamplesService } from './definitions/source-samples.service';
 import { DirectoryHandler } from './directory/directory.handler';
 import { DirectoryService } from './directory/directory.service';
 import { PeopleImportService } from './directory/people-import.service';
@@ -35,6 +36,7 @@ export class AppModule {
         SyncRunService,
         SyncEventsConsumer,
         DefinitionsService,
+        SourceSamplesService,
         DefinitionsHandler,
         DirectoryService,
         PeopleImportService,

@@ -104,7 +104,7 @@ export class MappingsController {
 
   @Get(':id/source-fields')
   @Roles('viewer')
-  @ApiOperation({ summary: 'The fields the vendor offers, with a sample value from the latest run' })
+  @ApiOperation({ summary: 'The fields the vendor offers, with a sample value from the latest run, or (before any run, with or without a saved mapping) from one page read from the vendor now' })
   @ApiParam(INTEGRATION_ID)
   @ApiOkResponse({ type: SourceFieldsDto })
   sourceFields(@Param('id', ParseUuidPipe) id: string): Promise<SourceFieldsDto> {
@@ -113,7 +113,7 @@ export class MappingsController {
 
   @Get(':id/suggestions')
   @Roles('viewer')
-  @ApiOperation({ summary: 'Smart mapping: suggested mappings from field names and samples, with confidence and reason' })
+  @ApiOperation({ summary: 'Smart mapping: suggested mappings from field names and samples (as source-fields), with confidence and reason; works before any mapping is saved' })
   @ApiParam(INTEGRATION_ID)
   @ApiOkResponse({ type: MappingSuggestionsDto })
   suggestions(@Param('id', ParseUuidPipe) id: string): Promise<MappingSuggestionsDto> {

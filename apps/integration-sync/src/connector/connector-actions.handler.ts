@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   IntegrationIdRequest,
   PagerDutyTestCredentialRequest,
+  SyncIntegrationsSamplePage,
   SyncIntegrationsTest,
   type IntegrationTestResult,
+  type SamplePageResult,
   PagerDutyUserRequest,
   PagerDutyUsersRequest,
   SyncConnectorPagerDutyDeleteUser,
@@ -50,6 +52,11 @@ export class ConnectorActionsHandler {
   @OnRequest(SyncConnectorPagerDutyTestCredential)
   testCredential(req: PagerDutyTestCredentialRequest) {
     return this.actions.testCredential(req);
+  }
+
+  @OnRequest(SyncIntegrationsSamplePage)
+  samplePage(req: IntegrationIdRequest): Promise<SamplePageResult> {
+    return this.actions.samplePage(req.integrationId);
   }
 
   @OnRequest(SyncIntegrationsTest)
