@@ -58,9 +58,13 @@ async function main() {
 
   if (existsSync(join(root, SIMULATOR.main))) {
     launch(SIMULATOR.name, SIMULATOR.main, ['--port', String(SIMULATOR.port)], env);
+    const simulatorUrl = `http://127.0.0.1:${SIMULATOR.port}`;
+    // integration-sync sends a credential only to the official PagerDuty hosts and the base URLs
+    // listed here: on this local stack, the simulator.
+    env.SYNC_ALLOWED_BASE_URLS ??= simulatorUrl;
     // A credential's test-on-save has no integration (and no base URL) yet: on this local stack it
     // asks the simulator, not api.pagerduty.com.
-    env.SYNC_PAGERDUTY_BASE_URL ??= `http://127.0.0.1:${SIMULATOR.port}`;
+    env.SYNC_PAGERDUTY_BASE_URL ??= simulatorUrl;
   }
   for (const s of SERVICES) {
     launch(s.name, serviceMain(s.name), [], {

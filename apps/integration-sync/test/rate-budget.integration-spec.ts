@@ -15,7 +15,7 @@ describe('integration-sync: the rate budget', () => {
   beforeAll(async () => {
     process.env['PD_BUDGET_KEY'] = KEY;
     sim = await startPagerDutySimProcess({ users: USERS, apiKeys: [KEY], seed: 21 }); // default rate limit: 960/min
-    sync = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_SCHEDULER_ENABLED: 'false' }); // default 960 × 50%
+    sync = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_ALLOWED_BASE_URLS: sim.url, SYNC_SCHEDULER_ENABLED: 'false' }); // default 960 × 50%
   }, 60_000);
 
   afterAll(async () => {

@@ -45,6 +45,7 @@ import {
   DeletedCredentialDto,
   ListCredentialsQuery,
   ReplaceSecretDto,
+  TestCredentialDto,
   UpdateCredentialDto,
 } from './credentials.dto';
 import {
@@ -192,18 +193,21 @@ export class CredentialsController {
   @Roles('admin')
   @ApiOperation({
     summary:
-      "Ask the vendor's connector to make one harmless call with the credential (PagerDuty: GET /users?limit=1)",
+      "Ask the vendor's connector to make one harmless call with the credential (PagerDuty: GET /users?limit=1), against the region or base URL named in the optional body; the answer names the endpoint called",
   })
   @ApiOkResponse({ type: CredentialTestResultDto })
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
   async test(
     @Param('id', ParseUuidPipe) id: string,
+    @Body() body: TestCredentialDto,
     @CurrentPrincipal() who: Principal,
   ): Promise<CredentialTestResultDto> {
     return toTestResultDto(
       (await this.rpc.request(VaultCredentialsTest, {
         id,
         actor: actorOf(who),
+        ...(body.region ? { region: body.region } : {}),
+        ...(body.base_url ? { baseUrl: body.base_url } : {}),
       })) as CredentialTestResult,
     );
   }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  IntegrationIdRequest,
   PagerDutyTestCredentialRequest,
+  SyncIntegrationsTest,
+  type IntegrationTestResult,
   PagerDutyUserRequest,
   PagerDutyUsersRequest,
   SyncConnectorPagerDutyDeleteUser,
@@ -46,6 +49,11 @@ export class ConnectorActionsHandler {
 
   @OnRequest(SyncConnectorPagerDutyTestCredential)
   testCredential(req: PagerDutyTestCredentialRequest) {
-    return this.actions.testCredential(req.credentialId);
+    return this.actions.testCredential(req);
+  }
+
+  @OnRequest(SyncIntegrationsTest)
+  testIntegration(req: IntegrationIdRequest): Promise<IntegrationTestResult> {
+    return this.actions.testIntegration(req.integrationId);
   }
 }

@@ -1,13 +1,16 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { ConnectorTestCredentialResult } from '@seatkeeper/contracts';
+import type { ConnectorTestCredentialResult, IntegrationTestResult } from '@seatkeeper/contracts';
 import {
+  baseUrlOf,
   PAGERDUTY_BASE_URLS,
   PagerDutyApiError,
   PagerDutyAuthError,
   PagerDutyError,
   PagerDutyUnavailableError,
   type PagerDutyConnector,
+  type PagerDutyCredential,
+  type PagerDutyRegion,
 } from '@seatkeeper/connector-pagerduty';
 import { RpcException } from '@seatkeeper/platform-messaging';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
@@ -46,18 +49,45 @@ export class ConnectorActionsService {
     }
   }
 
-  /** One harmless `GET /users?limit=1`; a vendor refusal is an answer (`ok: false`), not an error. */
-  async testCredential(credentialId: string): Promise<ConnectorTestCredentialResult> {
+  /**
+   * One harmless `GET /users?limit=1` with a vault credential, against the region or base URL the
+   * caller names (the one it will be used with), else SYNC_PAGERDUTY_BASE_URL, else the US host.
+   * A vendor refusal is an answer (`ok: false`), not an error; the answer names the endpoint called.
+   */
+  async testCredential(req: { credentialId: string; region?: PagerDutyRegion; baseUrl?: string }): Promise<ConnectorTestCredentialResult> {
     let credential;
     try {
-      credential = await this.credentials.fromVault(credentialId, { purpose: 'credential-test' });
+      credential = await this.credentials.fromVault(req.credentialId, { purpose: 'credential-test' });
     } catch (e) {
       throw toRpc(e);
     }
-    const connector = this.connectors.pagerDuty({ region: 'us', baseUrl: this.env.SYNC_PAGERDUTY_BASE_URL ?? PAGERDUTY_BASE_URLS.us }, credential);
+    const baseUrl = req.baseUrl ?? (req.region ? PAGERDUTY_BASE_URLS[req.region] : (this.env.SYNC_PAGERDUTY_BASE_URL ?? PAGERDUTY_BASE_URLS.us));
+    return this.check({ region: req.region ?? 'us', baseUrl }, credential);
+  }
+
+  /** The same test with an integration's own credential (vault or local secret), region and base URL. */
+  async testIntegration(integrationId: string): Promise<IntegrationTestResult> {
+    const integration = await this.integrations.find(this.orm.em.fork(), integrationId);
+    if (!integration) throw integrationNotFound(integrationId);
+    const target = { region: integration.region, baseUrl: integration.base_url };
+    const endpoint = baseUrlOf({ region: target.region, baseUrl: target.baseUrl ?? undefined });
+    let result: ConnectorTestCredentialResult;
+    try {
+      const credential = await this.credentials.forIntegration(integration, { purpose: 'credential-test' });
+      result = await this.check(target, credential);
+    } catch (e) {
+      if (!(e instanceof CredentialUnavailableError)) throw e;
+      result = { ok: false, message: e.message, endpoint };
+    }
+    return { integrationId, ...result, endpoint: result.endpoint ?? endpoint, testedAt: new Date().toISOString() };
+  }
+
+  private async check(target: { region: PagerDutyRegion; baseUrl: string | null }, credential: PagerDutyCredential): Promise<ConnectorTestCredentialResult> {
+    const connector = this.connectors.pagerDuty(target, credential);
+    const endpoint = connector.http.baseUrl;
     const result = await connector.testCredential();
-    if (result.ok) return { ok: true, status: 200, message: 'OK' };
-    return { ok: false, ...(result.status !== null ? { status: result.status } : {}), message: result.message };
+    if (result.ok) return { ok: true, status: 200, message: 'OK', endpoint };
+    return { ok: false, ...(result.status !== null ? { status: result.status } : {}), message: result.message, endpoint };
   }
 }
 

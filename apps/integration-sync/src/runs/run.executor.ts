@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { SyncBatchFetchedV1, SyncRunFailedV1, SyncRunFetchedV1 } from '@seatkeeper/contracts';
 import {
+  EgressRefusedError,
   PagerDutyAuthError,
   PagerDutyError,
   initialCursor,
@@ -80,6 +81,11 @@ export class RunExecutor {
           if (signal.aborted) return;
           if (e instanceof PagerDutyAuthError) {
             await this.finish(run, owner, { kind: 'failed', reason: e.message, credentialRejected: true }, requests());
+            return;
+          }
+          if (e instanceof EgressRefusedError) {
+            // A configuration error, not an outage: nothing was sent, another attempt would be refused too.
+            await this.finish(run, owner, { kind: 'failed', reason: e.message }, requests());
             return;
           }
           if (e instanceof PagerDutyError) {
