@@ -7,6 +7,7 @@ import { Reconciler } from './apply/reconciler';
 import { RecordApplier } from './apply/record-applier';
 import { SyncEventsConsumer } from './apply/sync-events.consumer';
 import { SyncRunService } from './apply/sync-run.service';
+import { SyncRunRepository } from './apply/sync-run.repository';
 import type { MappingEnv } from './config/mapping.env';
 import { DefinitionRepository } from './definitions/definition.repository';
 import { DefinitionsHandler } from './definitions/definitions.handler';
@@ -34,6 +35,7 @@ export class AppModule {
         RecordApplier,
         Reconciler,
         SyncRunService,
+        SyncRunRepository,
         SyncEventsConsumer,
         DefinitionsService,
         SourceSamplesService,
