@@ -64,7 +64,9 @@ async function main() {
     launch(SIMULATOR.name, SIMULATOR.main, ['--port', String(SIMULATOR.port)], env);
     // A credential's test-on-save has no integration (and no base URL) yet: on this local stack it
     // asks the simulator, not api.pagerduty.com.
-    env.SYNC_PAGERDUTY_BASE_URL ??= `http://127.0.0.1:${SIMULATOR.port}`;
+    // With a real account (PAGERDUTY_API_KEY) the test goes to that account's region instead.
+    if (process.env.PAGERDUTY_API_KEY) env.SYNC_PAGERDUTY_BASE_URL ??= process.env.PAGERDUTY_REGION === 'eu' ? 'https://api.eu.pagerduty.com' : 'https://api.pagerduty.com';
+    else env.SYNC_PAGERDUTY_BASE_URL ??= `http://127.0.0.1:${SIMULATOR.port}`;
   }
   for (const s of SERVICES) {
     launch(s.name, serviceMain(s.name), [], {
