@@ -2,7 +2,7 @@
 // `npm start`: the whole Seatkeeper stack on this machine. Finds (or starts) Postgres and NATS,
 // runs every service's migrations, starts the six services and the PagerDuty simulator, waits
 // for every /health, prints the gateway URL, and stops everything cleanly on Ctrl-C.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { canReachPostgres, canReachTcp, ensureDatabase, natsServerOnPath, startEmbeddedPostgres, startNatsServer } from './infra.mjs';
@@ -55,6 +55,7 @@ async function main() {
     VAULT_MASTER_KEYS_FILE: process.env.VAULT_MASTER_KEYS_FILE ?? ensureVaultKeyRing(stateDir),
   };
 
+  ensureConsoleBuilt();
   say('running migrations…');
   const failed = (await Promise.all(SERVICES.map((s) => runToEnd(s.name, ['migrate'], env)))).filter((code) => code !== 0);
   if (failed.length) fail(`migrations failed (see ${logDir})`);
@@ -83,6 +84,7 @@ async function main() {
   const gateway = SERVICES.find((s) => s.name === 'gateway');
   const port = process.env.HTTP_PORT ?? gateway.httpPort;
   say(`all ${SERVICES.length} services healthy in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`console:   http://127.0.0.1:${port}/   (sign in with an API token)`);
   say(`gateway:   http://127.0.0.1:${port}/api/v1   (OpenAPI: http://127.0.0.1:${port}/api/docs)`);
   if (existsSync(join(root, SIMULATOR.main))) say(`PagerDuty simulator: http://127.0.0.1:${SIMULATOR.port}`);
   if (adminToken) {
@@ -112,6 +114,17 @@ function runDemo(env) {
       done(code);
     });
   });
+}
+
+// The gateway serves the console from its build; build it once when `npm run build` has not.
+function ensureConsoleBuilt() {
+  if (existsSync(join(root, 'dist', 'apps', 'console', 'index.html'))) return;
+  say('building the console (first start)…');
+  const built = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/console/vite.config.mts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (built.status !== 0) fail('the console did not build (see above)');
 }
 
 function serviceMain(name) {
