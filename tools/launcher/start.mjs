@@ -7,7 +7,7 @@ import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, writ
 import { join, resolve } from 'node:path';
 import { canReachPostgres, canReachTcp, ensureDatabase, natsServerOnPath, startEmbeddedPostgres, startNatsServer } from './infra.mjs';
 import { SERVICES, SIMULATOR } from './stack.mjs';
-import { ensureVaultKeyRing } from './vault-keys.mjs';
+import { ensureShareLinkKey, ensureVaultKeyRing } from './vault-keys.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const stateDir = join(root, '.seatkeeper');
@@ -53,6 +53,7 @@ async function main() {
     NATS_URL: natsUrl,
     NODE_ENV: 'development',
     VAULT_MASTER_KEYS_FILE: process.env.VAULT_MASTER_KEYS_FILE ?? ensureVaultKeyRing(stateDir),
+    REPORTING_SHARE_LINK_KEY_FILE: process.env.REPORTING_SHARE_LINK_KEY_FILE ?? ensureShareLinkKey(stateDir),
   };
 
   ensureConsoleBuilt();

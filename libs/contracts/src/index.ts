@@ -12,6 +12,7 @@ export * from './requests/sync/pagerduty-test-credential.request';
 export * from './requests/sync/referencing-credential.request';
 export * from './requests/mapping';
 export * from './requests/directory';
+export * from './requests/reporting';
 export * from './requests/sync/integration.dto';
 export * from './requests/sync/runs.dto';
 export * from './requests/sync/integrations.request';
