@@ -14,6 +14,8 @@ import { DefinitionsService } from './definitions/definitions.service';
 import { DirectoryHandler } from './directory/directory.handler';
 import { DirectoryService } from './directory/directory.service';
 import { PeopleImportService } from './directory/people-import.service';
+import { SaasUserCommandsHandler } from './directory/saas-user-commands.handler';
+import { SaasUserCommandsService } from './directory/saas-user-commands.service';
 import { ormConfig } from './mikro-orm.config';
 
 @Module({})
@@ -39,6 +41,8 @@ export class AppModule {
         DirectoryService,
         PeopleImportService,
         DirectoryHandler,
+        SaasUserCommandsService,
+        SaasUserCommandsHandler,
       ],
     });
   }
