@@ -16,6 +16,8 @@ import { SourceSamplesService } from './definitions/source-samples.service';
 import { DirectoryHandler } from './directory/directory.handler';
 import { DirectoryService } from './directory/directory.service';
 import { PeopleImportService } from './directory/people-import.service';
+import { SaasUserCommandsHandler } from './directory/saas-user-commands.handler';
+import { SaasUserCommandsService } from './directory/saas-user-commands.service';
 import { ormConfig } from './mikro-orm.config';
 
 @Module({})
@@ -43,6 +45,8 @@ export class AppModule {
         DirectoryService,
         PeopleImportService,
         DirectoryHandler,
+        SaasUserCommandsService,
+        SaasUserCommandsHandler,
       ],
     });
   }
