@@ -5,6 +5,7 @@ import {
   SyncConnectorPagerDutyPreflightDelete,
   SyncConnectorPagerDutyTestCredential,
   SyncIntegrationsCreate,
+  SyncIntegrationsSamplePage,
   SyncIntegrationsTest,
   SyncRunsStart,
   type CreateIntegrationRequest,
@@ -191,6 +192,25 @@ describe('integration-sync: bad input, connector actions and replicas', () => {
         schedules: [],
         escalationPolicies: [],
       });
+    });
+
+    it('reads one sample page for Smart Mapping with the extras, and stores and publishes nothing', async () => {
+      const stored = async () => (await sql<{ n: number }>(sync, 'select (select count(*) from sync.outbox) + (select count(*) from sync.run) as n'))[0]?.n;
+      const before = await stored();
+      const withExtras = await createIntegration(sync, sim.url, 'PD_RPC_ACTIONS_KEY', { extras: { licence: true, lastSignIn: true } });
+      const page = await rpc(sync).request(SyncIntegrationsSamplePage, { integrationId: withExtras.id });
+      expect(page).toMatchObject({ integrationId: withExtras.id, vendor: 'pagerduty', endpoint: sim.url });
+      expect(page.error).toBeUndefined();
+      expect(page.records.length).toBeGreaterThan(0);
+      expect(page.records.length).toBeLessThanOrEqual(25);
+      expect(Object.keys(page.records[0] ?? {})).toEqual(expect.arrayContaining(['id', 'email', 'license', 'last_sign_in_at', 'connector_sync_time']));
+      expect(await stored()).toBe(before);
+      const refused = await createIntegration(sync, sim.url, 'PD_RPC_EU_KEY');
+      await expect(rpc(sync).request(SyncIntegrationsSamplePage, { integrationId: refused.id })).resolves.toMatchObject({
+        records: [],
+        error: 'PagerDuty rejected the credential (401)',
+      });
+      await expect(rpc(sync).request(SyncIntegrationsSamplePage, { integrationId: '0190a0a0-0000-7000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('answers NOT_FOUND for an unknown integration', async () => {

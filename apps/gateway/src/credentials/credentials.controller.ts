@@ -36,6 +36,7 @@ import { RpcClient } from '@seatkeeper/platform-messaging';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ApiPageResponse, PageQueryDto, type Page } from '../http/pagination';
+import { ParentResource } from '../http/parent-exists';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
 import {
   AccessLogEntryDto,
@@ -213,6 +214,7 @@ export class CredentialsController {
   }
 
   @Get(':id/access-log')
+  @ParentResource('credential')
   @Roles('admin')
   @ApiOperation({
     summary:

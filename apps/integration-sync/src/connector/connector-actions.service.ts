@@ -1,8 +1,9 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { ConnectorTestCredentialResult, IntegrationTestResult } from '@seatkeeper/contracts';
+import type { ConnectorTestCredentialResult, IntegrationTestResult, SamplePageResult } from '@seatkeeper/contracts';
 import {
   baseUrlOf,
+  initialCursor,
   PAGERDUTY_BASE_URLS,
   PagerDutyApiError,
   PagerDutyAuthError,
@@ -18,6 +19,9 @@ import { CredentialResolver, CredentialUnavailableError } from '../credentials/c
 import { integrationNotFound } from '../integrations/integration.exception';
 import { IntegrationsRepository } from '../integrations/integrations.repository';
 import { ConnectorFactory } from './connector.factory';
+
+/** Enough records for every field to show a sample, few enough to be one quick call. */
+const SAMPLE_PAGE_SIZE = 25;
 
 /** Codes a connector action answers with besides NOT_FOUND. */
 export const ConnectorErrorCode = {
@@ -38,11 +42,14 @@ export class ConnectorActionsService {
     private readonly env: IntegrationSyncEnv,
   ) {}
 
-  async withIntegration<T>(integrationId: string, action: (c: PagerDutyConnector) => Promise<T>): Promise<T> {
+  /** `credentialId`: a workflow block's own vault credential, in place of the integration's. */
+  async withIntegration<T>(integrationId: string, action: (c: PagerDutyConnector) => Promise<T>, credentialId?: string): Promise<T> {
     const integration = await this.integrations.find(this.orm.em.fork(), integrationId);
     if (!integration) throw integrationNotFound(integrationId);
     try {
-      const credential = await this.credentials.forIntegration(integration, { purpose: 'workflow-step' });
+      const credential = credentialId
+        ? await this.credentials.fromVault(credentialId, { integrationId, purpose: 'workflow-step' })
+        : await this.credentials.forIntegration(integration, { purpose: 'workflow-step' });
       return await action(this.connectors.pagerDuty({ region: integration.region, baseUrl: integration.base_url }, credential));
     } catch (e) {
       throw toRpc(e);
@@ -80,6 +87,26 @@ export class ConnectorActionsService {
       result = { ok: false, message: e.message, endpoint };
     }
     return { integrationId, ...result, endpoint: result.endpoint ?? endpoint, testedAt: new Date().toISOString() };
+  }
+
+  /**
+   * One small page of users, read as a run would (the integration's credential, region, base URL and
+   * extras), for Smart Mapping before the first run. Nothing is stored or published.
+   */
+  async samplePage(integrationId: string): Promise<SamplePageResult> {
+    const integration = await this.integrations.find(this.orm.em.fork(), integrationId);
+    if (!integration) throw integrationNotFound(integrationId);
+    const endpoint = baseUrlOf({ region: integration.region, baseUrl: integration.base_url ?? undefined });
+    const answer = { integrationId, vendor: integration.vendor };
+    try {
+      const credential = await this.credentials.forIntegration(integration, { purpose: 'mapping-sample' });
+      const connector = this.connectors.pagerDuty({ region: integration.region, baseUrl: integration.base_url }, credential);
+      const page = await connector.nextUsersPage(initialCursor(), integration.extras, SAMPLE_PAGE_SIZE);
+      return { ...answer, records: page.records, endpoint };
+    } catch (e) {
+      if (!(e instanceof CredentialUnavailableError || e instanceof PagerDutyError)) throw e;
+      return { ...answer, records: [], endpoint, error: e.message };
+    }
   }
 
   private async check(target: { region: PagerDutyRegion; baseUrl: string | null }, credential: PagerDutyCredential): Promise<ConnectorTestCredentialResult> {
