@@ -53,7 +53,7 @@ async function load(url: string, token: string, rate?: number, seconds = SECONDS
 }
 
 async function main(): Promise<void> {
-  const gw = await startServiceForTest(gatewayService, { GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000' });
+  const gw = await startServiceForTest(gatewayService, { GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000' });
   const reporting = await startServiceProcess('reporting', { prefix: gw.prefix, rpc: gw.running.app.get(RpcClient) });
   const pg = new Client({ connectionString: reporting.db.url });
   await pg.connect();
