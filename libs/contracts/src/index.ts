@@ -18,3 +18,4 @@ export * from './requests/sync/integrations.request';
 export * from './requests/sync/runs.request';
 export * from './requests/sync/pagerduty-actions.request';
 export * from './requests/sync/sample-page.request';
+export * from './control-characters';
