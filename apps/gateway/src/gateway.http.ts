@@ -11,6 +11,7 @@ import type { GatewayEnv } from './config/gateway.env';
 import { bodyParserErrors } from './http/body-errors';
 import { answerClientError } from './http/client-errors';
 import { bodyRules } from './http/body-rules';
+import { consoleDir, serveConsole } from './http/console-static';
 import { buildOpenApiDocument } from './http/openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestIdMiddleware } from './http/request-id';
@@ -38,5 +39,7 @@ export async function configureGatewayHttp(nest: INestApplication, env: GatewayE
   if (env.CORS_ORIGINS) app.enableCors({ origin: env.CORS_ORIGINS.split(',').map((o) => o.trim()) });
   app.getHttpServer().on('clientError', answerClientError);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // The admin console: static files on the same origin as the API it calls (no CORS needed).
+  serveConsole(app, consoleDir(env.CONSOLE_DIST_DIR));
   return env.HTTP_PORT;
 }

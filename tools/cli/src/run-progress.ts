@@ -41,7 +41,7 @@ export async function followRun(api: ApiClient, runId: string, io: Io, opts: { i
   for (;;) {
     const total = run.counts.vendor_total ?? 0;
     bar?.update(Math.round(progressOf(run) * 100), payload(run));
-    if (!bar && run.status !== lastStatus) io.err(`run ${run.id}: ${run.status} (fetched ${run.counts.fetched}/${total || '?'}, applied ${run.counts.applied})`);
+    if (!bar && run.status !== lastStatus) io.err(`run ${run.id}: ${run.status} (fetched ${run.counts.fetched}/${total || '?'}, applied ${run.counts.applied ?? 0})`);
     lastStatus = run.status;
     if (!isActive(run)) break;
     if (Date.now() > deadline) break;

@@ -53,7 +53,7 @@ describe('seatkeeper CLI', () => {
     handler = (_req, url) =>
       url.pathname === '/api/v1/tokens/current'
         ? { status: 200, body: { id: 't1', name: 'admin', role: 'admin' } }
-        : { status: 200, body: { data: [{ id: 'i1', name: 'PagerDuty', vendor: 'pagerduty', status: 'active', record_type: 'user_and_saas_user', schedule: { frequency: 'daily' } }], next_cursor: null } };
+        : { status: 200, body: { data: [{ id: 'i1', name: 'PagerDuty', vendor: 'pagerduty', status: 'active', record_type: 'user_and_saas_user', schedule: { kind: 'daily' } }], next_cursor: null } };
     const login = await cli(['login', '--url', base, '--token', 'skp_secret']);
     expect(login.code).toBe(0);
     const path = configPath(login.env);

@@ -42,11 +42,14 @@ export class ConnectorActionsService {
     private readonly env: IntegrationSyncEnv,
   ) {}
 
-  async withIntegration<T>(integrationId: string, action: (c: PagerDutyConnector) => Promise<T>): Promise<T> {
+  /** `credentialId`: a workflow block's own vault credential, in place of the integration's. */
+  async withIntegration<T>(integrationId: string, action: (c: PagerDutyConnector) => Promise<T>, credentialId?: string): Promise<T> {
     const integration = await this.integrations.find(this.orm.em.fork(), integrationId);
     if (!integration) throw integrationNotFound(integrationId);
     try {
-      const credential = await this.credentials.forIntegration(integration, { purpose: 'workflow-step' });
+      const credential = credentialId
+        ? await this.credentials.fromVault(credentialId, { integrationId, purpose: 'workflow-step' })
+        : await this.credentials.forIntegration(integration, { purpose: 'workflow-step' });
       return await action(this.connectors.pagerDuty({ region: integration.region, baseUrl: integration.base_url }, credential));
     } catch (e) {
       throw toRpc(e);

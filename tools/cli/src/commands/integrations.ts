@@ -9,7 +9,7 @@ interface IntegrationView {
   vendor: string;
   status: string;
   record_type: string;
-  schedule?: { frequency?: string } | null;
+  schedule?: { kind?: string } | null;
   last_run?: { id: string; status: string; finished_at?: string | null } | null;
   next_run_at?: string | null;
 }
@@ -27,7 +27,7 @@ export function registerIntegrations(program: Command, ctx: CliContext): void {
         { header: 'name', value: (r) => r.name },
         { header: 'vendor', value: (r) => r.vendor },
         { header: 'status', value: (r) => r.status },
-        { header: 'schedule', value: (r) => r.schedule?.frequency },
+        { header: 'schedule', value: (r) => r.schedule?.kind },
         { header: 'last run', value: (r) => (r.last_run ? `${r.last_run.status} ${r.last_run.finished_at ?? ''}`.trim() : undefined) },
         { header: 'next run', value: (r) => r.next_run_at },
       ]);
