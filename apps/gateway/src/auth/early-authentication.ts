@@ -29,7 +29,8 @@ export function bearerOf(header: string | undefined): string | undefined {
  */
 export function earlyAuthentication(tokens: ApiTokenService, limiter: RateLimiter) {
   return (req: EarlyAuthenticatedRequest, res: Response, next: NextFunction): void => {
-    res.setHeader('Cache-Control', 'no-store');
+    // API answers (which carry tenant data) are never cached; the console's static files may be.
+    if (req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
     const secret = bearerOf(req.headers.authorization);
     (secret ? tokens.authenticate(secret) : Promise.resolve(null)).then(
       (principal) => {
