@@ -2,12 +2,12 @@
 // `npm start`: the whole Seatkeeper stack on this machine. Finds (or starts) Postgres and NATS,
 // runs every service's migrations, starts the six services and the PagerDuty simulator, waits
 // for every /health, prints the gateway URL, and stops everything cleanly on Ctrl-C.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { canReachPostgres, canReachTcp, ensureDatabase, natsServerOnPath, startEmbeddedPostgres, startNatsServer } from './infra.mjs';
 import { SERVICES, SIMULATOR } from './stack.mjs';
-import { ensureVaultKeyRing } from './vault-keys.mjs';
+import { ensureShareLinkKey, ensureVaultKeyRing } from './vault-keys.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const stateDir = join(root, '.seatkeeper');
@@ -53,8 +53,10 @@ async function main() {
     NATS_URL: natsUrl,
     NODE_ENV: 'development',
     VAULT_MASTER_KEYS_FILE: process.env.VAULT_MASTER_KEYS_FILE ?? ensureVaultKeyRing(stateDir),
+    REPORTING_SHARE_LINK_KEY_FILE: process.env.REPORTING_SHARE_LINK_KEY_FILE ?? ensureShareLinkKey(stateDir),
   };
 
+  ensureConsoleBuilt();
   say('running migrations…');
   const failed = (await Promise.all(SERVICES.map((s) => runToEnd(s.name, ['migrate'], env)))).filter((code) => code !== 0);
   if (failed.length) fail(`migrations failed (see ${logDir})`);
@@ -62,11 +64,15 @@ async function main() {
 
   if (existsSync(join(root, SIMULATOR.main))) {
     launch(SIMULATOR.name, SIMULATOR.main, ['--port', String(SIMULATOR.port)], env);
+    const simulatorUrl = `http://127.0.0.1:${SIMULATOR.port}`;
+    // integration-sync sends a credential only to the official PagerDuty hosts and the base URLs
+    // listed here: on this local stack, the simulator.
+    env.SYNC_ALLOWED_BASE_URLS ??= simulatorUrl;
     // A credential's test-on-save has no integration (and no base URL) yet: on this local stack it
     // asks the simulator, not api.pagerduty.com.
     // With a real account (PAGERDUTY_API_KEY) the test goes to that account's region instead.
     if (process.env.PAGERDUTY_API_KEY) env.SYNC_PAGERDUTY_BASE_URL ??= process.env.PAGERDUTY_REGION === 'eu' ? 'https://api.eu.pagerduty.com' : 'https://api.pagerduty.com';
-    else env.SYNC_PAGERDUTY_BASE_URL ??= `http://127.0.0.1:${SIMULATOR.port}`;
+    else env.SYNC_PAGERDUTY_BASE_URL ??= simulatorUrl;
   }
   for (const s of SERVICES) {
     launch(s.name, serviceMain(s.name), [], {
@@ -79,6 +85,7 @@ async function main() {
   const gateway = SERVICES.find((s) => s.name === 'gateway');
   const port = process.env.HTTP_PORT ?? gateway.httpPort;
   say(`all ${SERVICES.length} services healthy in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`console:   http://127.0.0.1:${port}/   (sign in with an API token)`);
   say(`gateway:   http://127.0.0.1:${port}/api/v1   (OpenAPI: http://127.0.0.1:${port}/api/docs)`);
   if (existsSync(join(root, SIMULATOR.main))) say(`PagerDuty simulator: http://127.0.0.1:${SIMULATOR.port}`);
   if (adminToken) {
@@ -108,6 +115,17 @@ function runDemo(env) {
       done(code);
     });
   });
+}
+
+// The gateway serves the console from its build; build it once when `npm run build` has not.
+function ensureConsoleBuilt() {
+  if (existsSync(join(root, 'dist', 'apps', 'console', 'index.html'))) return;
+  say('building the console (first start)…');
+  const built = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/console/vite.config.mts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (built.status !== 0) fail('the console did not build (see above)');
 }
 
 function serviceMain(name) {

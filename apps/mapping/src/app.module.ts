@@ -7,13 +7,17 @@ import { Reconciler } from './apply/reconciler';
 import { RecordApplier } from './apply/record-applier';
 import { SyncEventsConsumer } from './apply/sync-events.consumer';
 import { SyncRunService } from './apply/sync-run.service';
+import { SyncRunRepository } from './apply/sync-run.repository';
 import type { MappingEnv } from './config/mapping.env';
 import { DefinitionRepository } from './definitions/definition.repository';
 import { DefinitionsHandler } from './definitions/definitions.handler';
 import { DefinitionsService } from './definitions/definitions.service';
+import { SourceSamplesService } from './definitions/source-samples.service';
 import { DirectoryHandler } from './directory/directory.handler';
 import { DirectoryService } from './directory/directory.service';
 import { PeopleImportService } from './directory/people-import.service';
+import { SaasUserCommandsHandler } from './directory/saas-user-commands.handler';
+import { SaasUserCommandsService } from './directory/saas-user-commands.service';
 import { ormConfig } from './mikro-orm.config';
 
 @Module({})
@@ -33,12 +37,16 @@ export class AppModule {
         RecordApplier,
         Reconciler,
         SyncRunService,
+        SyncRunRepository,
         SyncEventsConsumer,
         DefinitionsService,
+        SourceSamplesService,
         DefinitionsHandler,
         DirectoryService,
         PeopleImportService,
         DirectoryHandler,
+        SaasUserCommandsService,
+        SaasUserCommandsHandler,
       ],
     });
   }

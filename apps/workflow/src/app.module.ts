@@ -2,8 +2,28 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ALL_EVENTS } from '@seatkeeper/contracts';
 import { streamsFor } from '@seatkeeper/platform-messaging';
 import { serviceModule } from '@seatkeeper/platform-service';
-import type { WorkflowEnv } from './config/workflow.env';
+import { WorkflowEnv } from './config/workflow.env';
+import { CredentialCheck } from './definitions/credential-check';
+import { DefinitionsHandler } from './definitions/definitions.handler';
+import { DefinitionsService } from './definitions/definitions.service';
+import { DirectoryClient } from './directory/directory.client';
 import { ormConfig } from './mikro-orm.config';
+import { ApprovalBlock } from './runs/blocks/approval.block';
+import { DeactivateBlock } from './runs/blocks/deactivate.block';
+import { FreshnessGuard } from './runs/blocks/freshness.guard';
+import { NotifyBlock } from './runs/blocks/notify.block';
+import { RoleRetrievalBlock } from './runs/blocks/role-retrieval.block';
+import { VendorDeleteBlock } from './runs/blocks/vendor-delete.block';
+import { Planner } from './runs/planner';
+import { RunExecutor } from './runs/run.executor';
+import { RunWorker } from './runs/run.worker';
+import { RunsHandler } from './runs/runs.handler';
+import { RunsRepository } from './runs/runs.repository';
+import { RunsService } from './runs/runs.service';
+import { StepRouter } from './runs/step-router';
+import { DirectoryTriggersConsumer } from './triggers/directory-triggers.consumer';
+import { ScheduleClaimer } from './triggers/schedule.claimer';
+import { ConnectorClient } from './vendor/connector.client';
 
 @Module({})
 export class AppModule {
@@ -12,8 +32,33 @@ export class AppModule {
       name: 'workflow',
       env,
       orm: ormConfig(env),
-      streams: streamsFor(ALL_EVENTS, ['workflow']),
+      // WORKFLOW is ours to produce into; DIRECTORY is listed so that the trigger consumer binds
+      // even when mapping starts after us (subjects are only ever added).
+      streams: streamsFor(ALL_EVENTS, ['workflow', 'directory']),
       imports: [],
+      providers: [
+        { provide: WorkflowEnv, useValue: env },
+        CredentialCheck,
+        DirectoryClient,
+        ConnectorClient,
+        DefinitionsService,
+        DefinitionsHandler,
+        RunsRepository,
+        StepRouter,
+        Planner,
+        FreshnessGuard,
+        RoleRetrievalBlock,
+        VendorDeleteBlock,
+        DeactivateBlock,
+        NotifyBlock,
+        ApprovalBlock,
+        RunExecutor,
+        RunWorker,
+        RunsService,
+        RunsHandler,
+        ScheduleClaimer,
+        DirectoryTriggersConsumer,
+      ],
     });
   }
 }

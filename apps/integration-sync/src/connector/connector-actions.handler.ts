@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  IntegrationIdRequest,
   PagerDutyTestCredentialRequest,
+  SyncIntegrationsSamplePage,
+  SyncIntegrationsTest,
+  type IntegrationTestResult,
+  type SamplePageResult,
   PagerDutyUserRequest,
   PagerDutyUsersRequest,
   SyncConnectorPagerDutyDeleteUser,
@@ -23,7 +28,7 @@ export class ConnectorActionsHandler {
 
   @OnRequest(SyncConnectorPagerDutyGetUser)
   getUser(req: PagerDutyUserRequest): Promise<PagerDutyUserResult> {
-    return this.actions.withIntegration(req.integrationId, async (c) => ({ user: await c.actions.getUser(req.userId) }));
+    return this.actions.withIntegration(req.integrationId, async (c) => ({ user: await c.actions.getUser(req.userId) }), req.credentialId);
   }
 
   @OnRequest(SyncConnectorPagerDutyListUsers)
@@ -31,21 +36,31 @@ export class ConnectorActionsHandler {
     return this.actions.withIntegration(req.integrationId, async (c) => {
       const result = await c.actions.listUsersByIds(req.userIds);
       return { users: result.found, missing: result.missing, calls: result.calls };
-    });
+    }, req.credentialId);
   }
 
   @OnRequest(SyncConnectorPagerDutyDeleteUser)
   deleteUser(req: PagerDutyUserRequest): Promise<PagerDutyDeleteResult> {
-    return this.actions.withIntegration(req.integrationId, (c) => c.actions.deleteUser(req.userId));
+    return this.actions.withIntegration(req.integrationId, (c) => c.actions.deleteUser(req.userId), req.credentialId);
   }
 
   @OnRequest(SyncConnectorPagerDutyPreflightDelete)
   preflight(req: PagerDutyUserRequest): Promise<PagerDutyPreflightResult> {
-    return this.actions.withIntegration(req.integrationId, (c) => c.actions.preflightDelete(req.userId));
+    return this.actions.withIntegration(req.integrationId, (c) => c.actions.preflightDelete(req.userId), req.credentialId);
   }
 
   @OnRequest(SyncConnectorPagerDutyTestCredential)
   testCredential(req: PagerDutyTestCredentialRequest) {
-    return this.actions.testCredential(req.credentialId);
+    return this.actions.testCredential(req);
+  }
+
+  @OnRequest(SyncIntegrationsSamplePage)
+  samplePage(req: IntegrationIdRequest): Promise<SamplePageResult> {
+    return this.actions.samplePage(req.integrationId);
+  }
+
+  @OnRequest(SyncIntegrationsTest)
+  testIntegration(req: IntegrationIdRequest): Promise<IntegrationTestResult> {
+    return this.actions.testIntegration(req.integrationId);
   }
 }

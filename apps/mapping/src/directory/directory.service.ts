@@ -51,7 +51,8 @@ interface SaasAppRow {
   updated_at: Date;
 }
 
-function filterSql(filter: Record<string, unknown> | undefined, catalog: FieldCatalog): { sql: string; params: unknown[] } {
+/** A rule (libs/rules) as a SQL condition over the directory's aliases; VALIDATION_FAILED naming the rule's bad parts. */
+export function filterSql(filter: Record<string, unknown> | undefined, catalog: FieldCatalog): { sql: string; params: unknown[] } {
   if (!filter) return { sql: 'true', params: [] };
   const checked = checkRule(filter, catalog);
   if (!checked.ok) {
@@ -69,6 +70,7 @@ function toSaasUserView(r: SaasUserListRow): SaasUserView {
   return {
     id: r.id,
     saasAppId: r.saas_app_id,
+    integrationId: r.integration_id,
     appName: r.app_name,
     vendor: r.vendor,
     externalId: r.external_id,

@@ -6,6 +6,8 @@ import { PageRequest, type Page, type PersonView } from './people.request';
 export interface SaasUserView {
   id: string;
   saasAppId: string;
+  /** The integration that syncs the account (null for accounts entered by hand). */
+  integrationId: string | null;
   appName: string;
   vendor: string;
   externalId: string;

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsString, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { defineRequest } from '../../define-request';
 
 const PD_ID = /^[A-Z0-9]{1,20}$/;
@@ -12,6 +12,17 @@ export class PagerDutyUserRequest {
   @IsString()
   @Matches(PD_ID, { message: 'userId must be a PagerDuty id (upper-case letters and digits)' })
   userId!: string;
+
+  /** A workflow block's vault credential, used instead of the integration's own (same rate budget). */
+  @IsOptional()
+  @IsUUID()
+  credentialId?: string;
+
+  /** The caller's key for this action (a workflow step's), logged with the call. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  idempotencyKey?: string;
 }
 
 export class PagerDutyUsersRequest {
@@ -23,6 +34,17 @@ export class PagerDutyUsersRequest {
   @ArrayMaxSize(10_000)
   @Matches(PD_ID, { each: true, message: 'each userId must be a PagerDuty id' })
   userIds!: string[];
+
+  /** A workflow block's vault credential, used instead of the integration's own (same rate budget). */
+  @IsOptional()
+  @IsUUID()
+  credentialId?: string;
+
+  /** The caller's key for this action (a workflow step's), logged with the call. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  idempotencyKey?: string;
 }
 
 export interface PagerDutyUserResult {

@@ -1,0 +1,176 @@
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import {
+  RpcErrorCode,
+  type DecideWorkflowRunRequest,
+  type ListWorkflowRunsRequest,
+  type ListWorkflowStepsRequest,
+  type Page,
+  type WorkflowRunView,
+  type WorkflowStepView,
+  type WorkflowTrigger,
+} from '@seatkeeper/contracts';
+import { RpcException } from '@seatkeeper/platform-messaging';
+import { v7 as uuidv7 } from 'uuid';
+import { DefinitionsService } from '../definitions/definitions.service';
+import { Planner } from './planner';
+import { toRunView, toStepView, type RunRow, type StepRow } from './run.rows';
+import { RunWorker } from './run.worker';
+import { RunsRepository } from './runs.repository';
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** Operators' side of runs: start, dry run and apply, approve or reject, cancel, retry, history. */
+@Injectable()
+export class RunsService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly runs: RunsRepository,
+    private readonly definitions: DefinitionsService,
+    private readonly planner: Planner,
+    private readonly worker: RunWorker,
+  ) {}
+
+  /**
+   * A run of the active version; a dry run of a workflow never launched plans its draft. A real
+   * run needs an active workflow, and waits its turn while another run of it is going.
+   */
+  async start(workflowId: string, dryRun: boolean): Promise<WorkflowRunView> {
+    const view = await this.orm.em.fork().transactional(async (em) => {
+      const w = await this.definitions.row(em, workflowId, true);
+      if (!dryRun && w.status !== 'active') throw new RpcException('WORKFLOW_NOT_ACTIVE', `The workflow is ${w.status}; launch it first (a dry run works on a draft)`);
+      const version = w.active_version ?? w.draft_version;
+      const run = await this.queue(em, { workflowId: w.id, version, name: w.name, trigger: 'manual', dryRun });
+      return this.view(em, run);
+    });
+    this.worker.poke();
+    return view;
+  }
+
+  /** Queues a run (used by triggers too) in the caller's transaction. */
+  async queue(em: EntityManager, r: { workflowId: string; version: number; name: string; trigger: WorkflowTrigger; dryRun: boolean; saasUser?: { saasAppId: string; externalId: string } }): Promise<string> {
+    const id = uuidv7();
+    await em.execute(`insert into run (id, workflow_id, version, workflow_name, trigger, trigger_saas_user, dry_run, status) values (?, ?, ?, ?, ?, ?, ?, 'planning')`, [
+      id,
+      r.workflowId,
+      r.version,
+      r.name,
+      r.trigger,
+      r.saasUser ? JSON.stringify(r.saasUser) : null,
+      r.dryRun,
+    ]);
+    return id;
+  }
+
+  /** Executes a dry run's stored plan as it stands: the same records and actions, whatever the directory says now. */
+  async apply(runId: string): Promise<WorkflowRunView> {
+    const view = await this.orm.em.fork().transactional(async (em) => {
+      const run = await this.runs.run(em, runId, true);
+      if (!run.dry_run || run.status !== 'planned') throw new RpcException(RpcErrorCode.Conflict, `Only a planned dry run can be applied; this run is ${run.dry_run ? '' : 'not a dry run and is '}${run.status}`);
+      await em.execute(`update run set dry_run = false where id = ?`, [runId]);
+      await this.runs.transition(em, runId, 'running', { event: 'started' });
+      const version = await this.definitions.version(em, run.workflow_id, run.version);
+      const records = await em.execute<{ id: string; saasAppId: string }[]>(`select saas_user_id as id, saas_app_id as "saasAppId" from run_record where run_id = ?`, [runId]);
+      const steps = await em.execute<{ action: string; saasUserId: string | null }[]>(`select action, saas_user_id as "saasUserId" from step where run_id = ?`, [runId]);
+      await this.planner.gate(em, runId, version.limits, records, steps);
+      return this.view(em, runId);
+    });
+    this.worker.poke();
+    return view;
+  }
+
+  async decide(req: DecideWorkflowRunRequest): Promise<WorkflowRunView> {
+    const view = await this.orm.em.fork().transactional(async (em) => {
+      const run = await this.runs.run(em, req.runId, true);
+      if (run.status !== 'awaiting_approval' || !run.approval) throw new RpcException(RpcErrorCode.Conflict, `The run is ${run.status}; nothing waits for a decision`);
+      const who = req.actor ?? 'an operator';
+      if (req.decision === 'reject') {
+        await this.runs.transition(em, run.id, 'rejected', { reason: `Rejected by ${who}${req.comment ? `: ${req.comment}` : ''}; the run acted on nobody past the gate` });
+        await this.runs.skipPlanned(em, run.id, `approval rejected by ${who}`);
+      } else {
+        await em.execute(`update run set approved_gates = array_append(approved_gates, ?) where id = ?`, [run.approval.key, run.id]);
+        await this.runs.transition(em, run.id, 'running', { reason: `Approved by ${who}${req.comment ? `: ${req.comment}` : ''}` });
+      }
+      return this.view(em, run.id);
+    });
+    this.worker.poke();
+    return view;
+  }
+
+  async cancel(runId: string, actor?: string): Promise<WorkflowRunView> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const run = await this.runs.run(em, runId, true);
+      if (!(await this.runs.transition(em, runId, 'cancelled', { from: ['planning', 'running', 'awaiting_approval'], reason: `Cancelled by ${actor ?? 'an operator'}` }))) {
+        throw new RpcException(RpcErrorCode.Conflict, `The run is ${run.status}; it cannot be cancelled`);
+      }
+      await this.runs.skipPlanned(em, runId, 'run cancelled');
+      return this.view(em, runId);
+    });
+  }
+
+  /** Failed steps back to planned, and the run back to running: they are tried again, nothing else is. */
+  async retry(runId: string): Promise<WorkflowRunView> {
+    const view = await this.orm.em.fork().transactional(async (em) => {
+      const run = await this.runs.run(em, runId, true);
+      if (run.dry_run || !['completed', 'failed'].includes(run.status)) throw new RpcException(RpcErrorCode.Conflict, `The run is ${run.status}; only a finished run's failed steps can be retried`);
+      const reset = await em.execute<{ id: string; saas_user_id: string | null }[]>(
+        `update step set status = 'planned', reason = null where run_id = ? and status = 'failed' returning id, saas_user_id`,
+        [runId],
+      );
+      if (!reset.length && run.status !== 'failed') throw new RpcException(RpcErrorCode.Conflict, 'The run has no failed steps');
+      // Steps skipped only because an earlier step failed are planned again with it.
+      const ids = reset.flatMap((r) => (r.saas_user_id ? [r.saas_user_id] : []));
+      if (ids.length) {
+        await em.execute(`update step set status = 'planned', reason = null where run_id = ? and status = 'skipped' and reason like 'not reached:%' and saas_user_id = any(?::uuid[])`, [runId, `{${ids.join(',')}}`]);
+        await em.execute(`update run_record set halted_reason = null where run_id = ? and saas_user_id = any(?::uuid[])`, [runId, `{${ids.join(',')}}`]);
+      }
+      await this.runs.transition(em, runId, 'running', { reason: null });
+      return this.view(em, runId);
+    });
+    this.worker.poke();
+    return view;
+  }
+
+  async get(runId: string): Promise<WorkflowRunView> {
+    return this.view(this.orm.em.fork(), runId);
+  }
+
+  async list(req: ListWorkflowRunsRequest): Promise<Page<WorkflowRunView>> {
+    const em = this.orm.em.fork();
+    const limit = req.limit ?? 50;
+    const cursor = cursorOf(req.cursor);
+    const rows = await em.execute<RunRow[]>(
+      `select * from run where (?::uuid is null or workflow_id = ?::uuid) and (?::text is null or status = ?::text) and (?::uuid is null or id < ?::uuid)
+       order by id desc limit ?`,
+      [req.workflowId ?? null, req.workflowId ?? null, req.status ?? null, req.status ?? null, cursor, cursor, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    const data = await Promise.all(page.map(async (r) => toRunView(r, await this.runs.counts(em, r.id))));
+    return { data, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  }
+
+  async steps(req: ListWorkflowStepsRequest): Promise<Page<WorkflowStepView>> {
+    const em = this.orm.em.fork();
+    await this.runs.run(em, req.runId);
+    const limit = req.limit ?? 100;
+    const cursor = cursorOf(req.cursor);
+    const rows = await em.execute<(StepRow & { external_id: string | null; email: string | null })[]>(
+      `select s.*, r.external_id, r.email from step s left join run_record r on r.run_id = s.run_id and r.saas_user_id = s.saas_user_id
+       where s.run_id = ? and (?::text is null or s.status = ?::text) and (?::uuid is null or s.id > ?::uuid) order by s.id limit ?`,
+      [req.runId, req.status ?? null, req.status ?? null, cursor, cursor, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    return { data: page.map(toStepView), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  }
+
+  private async view(em: EntityManager, runId: string | RunRow): Promise<WorkflowRunView> {
+    const run = typeof runId === 'string' ? await this.runs.run(em, runId) : runId;
+    return toRunView(run, await this.runs.counts(em, run.id));
+  }
+}
+
+function cursorOf(cursor: string | undefined): string | null {
+  if (!cursor) return null;
+  if (!UUID.test(cursor)) throw new RpcException(RpcErrorCode.ValidationFailed, 'Invalid cursor', [{ field: 'cursor', messages: ['not a cursor from a previous page'] }]);
+  return cursor;
+}

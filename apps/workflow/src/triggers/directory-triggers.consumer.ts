@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import {
+  SaasUserCreatedV1,
+  SaasUserDeactivatedV1,
+  type EventEnvelope,
+  type SaasUserSnapshot,
+  type WorkflowTrigger,
+} from '@seatkeeper/contracts';
+import { OnEvent } from '@seatkeeper/platform-messaging';
+import { RunsService } from '../runs/runs.service';
+
+/**
+ * `saas_user.created` ("Assign User") and `saas_user.deactivated` triggers: one run per active
+ * workflow with that trigger, for the one account the event names, queued in the transaction
+ * that records the event in the inbox (a redelivery queues nothing twice). The Begin block's
+ * rule still decides whether the account is selected.
+ */
+@Injectable()
+export class DirectoryTriggersConsumer {
+  constructor(private readonly runs: RunsService) {}
+
+  @OnEvent(SaasUserCreatedV1, { group: 'workflow-triggers' })
+  onCreated(event: EventEnvelope<SaasUserSnapshot>, em: EntityManager): Promise<void> {
+    return this.fire(em, 'saas_user.created', event.data);
+  }
+
+  @OnEvent(SaasUserDeactivatedV1, { group: 'workflow-triggers' })
+  onDeactivated(event: EventEnvelope<SaasUserSnapshot>, em: EntityManager): Promise<void> {
+    return this.fire(em, 'saas_user.deactivated', event.data);
+  }
+
+  private async fire(em: EntityManager, trigger: WorkflowTrigger, su: SaasUserSnapshot): Promise<void> {
+    const workflows = await em.execute<{ id: string; name: string; active_version: number }[]>(
+      `select id, name, active_version from workflow where status = 'active' and trigger = ?`,
+      [trigger],
+    );
+    for (const w of workflows) {
+      await this.runs.queue(em, { workflowId: w.id, version: w.active_version, name: w.name, trigger, dryRun: false, saasUser: { saasAppId: su.saasAppId, externalId: su.externalId } });
+    }
+  }
+}

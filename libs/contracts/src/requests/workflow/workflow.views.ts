@@ -1,0 +1,95 @@
+import type { WorkflowBlockType, WorkflowStepAction } from '../../events/workflow/workflow-step-snapshot';
+import type { WorkflowRunStatus, WorkflowTrigger } from '../../events/workflow/workflow-run-snapshot';
+import type { SaasUserView } from '../directory/saas-users.request';
+import type { WorkflowGraphDto } from './workflow-graph.dto';
+
+export const WORKFLOW_STATUSES = ['draft', 'active', 'paused'] as const;
+export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
+
+export const WORKFLOW_TYPES = ['saas_users'] as const;
+export type WorkflowType = (typeof WORKFLOW_TYPES)[number];
+
+/** One thing wrong with a graph, naming the block (null: the graph as a whole) and the field. */
+export interface WorkflowProblem {
+  blockId: string | null;
+  /** e.g. `blocks.begin.config.schedule.cron`. */
+  field: string;
+  message: string;
+}
+
+export interface WorkflowVersionView {
+  workflowId: string;
+  version: number;
+  /** `draft` until launched; a launched version is frozen. */
+  state: 'draft' | 'frozen';
+  graph: WorkflowGraphDto;
+  limits: { maxPercent: number; maxCount: number };
+  createdAt: string;
+}
+
+export interface WorkflowView {
+  id: string;
+  name: string;
+  description: string | null;
+  type: WorkflowType;
+  status: WorkflowStatus;
+  /** The version being edited (the newest). */
+  draftVersion: number;
+  /** The frozen version runs execute (null until the first launch). */
+  activeVersion: number | null;
+  trigger: WorkflowTrigger | null;
+  nextRunAt: string | null;
+  graph: WorkflowGraphDto;
+  limits: { maxPercent: number; maxCount: number };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const WORKFLOW_STEP_STATUSES = ['planned', 'in_progress', 'succeeded', 'skipped', 'failed'] as const;
+export type WorkflowStepStatus = (typeof WORKFLOW_STEP_STATUSES)[number];
+
+export interface WorkflowRunView {
+  id: string;
+  workflowId: string;
+  workflowVersion: number;
+  trigger: WorkflowTrigger;
+  dryRun: boolean;
+  status: WorkflowRunStatus;
+  reason: string | null;
+  counts: { records: number; planned: number; succeeded: number; skipped: number; failed: number };
+  /** Set while the run waits at the blast-radius gate or an Approval block. */
+  approval: { kind: 'gate' | 'block'; blockId: string | null; expiresAt: string; destructive: number; limit: number } | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface WorkflowStepView {
+  id: string;
+  runId: string;
+  blockId: string;
+  blockType: WorkflowBlockType;
+  action: WorkflowStepAction;
+  status: WorkflowStepStatus;
+  saasUserId: string | null;
+  externalId: string | null;
+  email: string | null;
+  reason: string | null;
+  /** e.g. the role read, PagerDuty's refusal, the delete preflight (open incidents, schedules, escalation policies). */
+  detail: Record<string, unknown> | null;
+  idempotencyKey: string;
+  attempts: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface WorkflowPreview {
+  count: number;
+  data: SaasUserView[];
+  nextCursor: string | null;
+}
+
+export interface WorkflowRestoreResult {
+  stepId: string;
+  /** The account PagerDuty created from the restore kit. */
+  newExternalId: string;
+}
