@@ -64,6 +64,8 @@ describeIfPg('Seatkeeper end to end', () => {
       env: {
         VAULT_MASTER_KEYS: `v1:${vaultKey}`,
         SYNC_PAGERDUTY_BASE_URL: sim.url,
+        // The SSRF allowlist of vendor base URLs lets the simulator through.
+        SYNC_ALLOWED_BASE_URLS: sim.url,
         SYNC_RATE_LIMIT_PER_MINUTE: '0',
         // A killed runner's run is taken over after 3 s, not a minute.
         SYNC_RUN_LEASE_MS: '3000',
