@@ -7,6 +7,7 @@
 // against real Postgres and NATS. Prints one JSON line.
 // Usage: node -r @swc-node/register tools/bench/reporting-page.bench.ts [--rows 100000] [--rate 500] [--seconds 20]
 import 'reflect-metadata';
+import { ReportingViewsCreate } from '@seatkeeper/contracts';
 import { RpcClient } from '@seatkeeper/platform-messaging';
 import { startServiceForTest, startServiceProcess } from '@seatkeeper/testing';
 import autocannon from 'autocannon';
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
     const { secret } = await gw.running.app.get(ApiTokenService).issue('bench', 'viewer', null);
     const view = await gw.running.app.get(RpcClient).request(
       // The "filtered, sorted page": active limited users, most recently active first.
-      (await import('@seatkeeper/contracts')).ReportingViewsCreate,
+      ReportingViewsCreate,
       {
         entity: 'saas_users',
         name: 'bench',
