@@ -16,11 +16,11 @@
  *      events (the DIRECTORY stream's message count) it caused;
  * sampling every service's RSS (`/proc/<pid>/status` VmRSS) every 250 ms. Prints one JSON line per N.
  */
-import { enumerateAllUsers } from '@seatkeeper/connector-pagerduty';
+import { enumerateAllUsers, pagerDutyEgress } from '@seatkeeper/connector-pagerduty';
 import { connect, type NatsConnection } from 'nats';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,6 +30,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 
 const ROOT = resolve(__dirname, '..', '..');
+const PROFILE_DIR = resolve(ROOT, 'tmp', 'bench-profiles');
 const SIM_KEY = 'bench-e2e-key';
 const SERVICES = ['credential-vault', 'integration-sync', 'mapping', 'workflow', 'reporting', 'gateway'] as const;
 type Service = (typeof SERVICES)[number];
@@ -46,6 +47,8 @@ const NATS_URL = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
 interface Row {
   users: number;
   firstSyncSeconds: number;
+  /** From the run's start until `sync.run.fetched` (the last page fetched): the connector's share. */
+  firstSyncFetchedSeconds: number;
   floorCopySeconds: number;
   ratioToFloor: number;
   directoryEventsPerSecond: number;
@@ -69,8 +72,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-function node(args: string[], env: Record<string, string>, stdout: 'pipe' | 'ignore' = 'ignore'): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'pipe'] });
+function node(args: string[], env: Record<string, string>, stdout: 'pipe' | 'ignore' = 'ignore', nodeFlags: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, '-r', '@swc-node/register', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'pipe'] });
 }
 
 async function runToEnd(args: string[], env: Record<string, string>): Promise<string> {
@@ -82,6 +85,17 @@ async function runToEnd(args: string[], env: Record<string, string>): Promise<st
   const code = await new Promise<number | null>((r) => child.once('exit', r));
   if (code !== 0) throw new Error(`${args.join(' ')} exited ${code}\n${err.slice(-2000)}`);
   return out;
+}
+
+/**
+ * `--prof mapping,integration-sync` writes a V8 tick log per named service (`node --prof`, flushed
+ * as it runs, so a SIGTERM at the end loses nothing) for `node --prof-process`.
+ */
+function profileFlags(service: string): string[] {
+  const names = flag('prof', '').split(',').filter(Boolean);
+  if (!names.includes(service)) return [];
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  return ['--prof', '--no-logfile-per-isolate', `--logfile=${PROFILE_DIR}/${service}.v8.log`];
 }
 
 class Stack {
@@ -106,11 +120,16 @@ class Stack {
     for (const s of SERVICES) ports.set(s, await freePort());
     const httpPort = await freePort();
     for (const s of SERVICES) {
-      const child = node([`apps/${s}/src/main.ts`], {
-        ...this.env,
-        INTERNAL_PORT: String(ports.get(s)),
-        ...(s === 'gateway' ? { HTTP_PORT: String(httpPort) } : {}),
-      });
+      const child = node(
+        [`apps/${s}/src/main.ts`],
+        {
+          ...this.env,
+          INTERNAL_PORT: String(ports.get(s)),
+          ...(s === 'gateway' ? { HTTP_PORT: String(httpPort) } : {}),
+        },
+        'ignore',
+        profileFlags(s),
+      );
       let err = '';
       child.stderr?.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
       child.once('exit', (code, signal) => {
@@ -209,7 +228,7 @@ async function fetchUsers(simUrl: string): Promise<Record<string, unknown>[]> {
     (page) => {
       for (const u of page) byId.set(u.id, u);
     },
-    { rateBudget: { accountLimitPerMinute: 0, share: 1 } },
+    { rateBudget: { accountLimitPerMinute: 0, share: 1 }, egress: pagerDutyEgress([simUrl]) },
   );
   return [...byId.values()];
 }
@@ -354,6 +373,7 @@ async function measure(n: number, simUrl: string): Promise<Row> {
     LOG_LEVEL: 'warn',
     VAULT_MASTER_KEYS: `v1:${randomBytes(32).toString('base64')}`,
     SYNC_PAGERDUTY_BASE_URL: simUrl,
+    SYNC_ALLOWED_BASE_URLS: simUrl,
     SYNC_RATE_LIMIT_PER_MINUTE: '0',
   };
   const stack = new Stack(env, dbName);
@@ -414,6 +434,7 @@ async function measure(n: number, simUrl: string): Promise<Row> {
     return {
       users: n,
       firstSyncSeconds: round(firstSeconds),
+      firstSyncFetchedSeconds: round((first.fetchedAt - first.t0) / 1000),
       floorCopySeconds: round(floor),
       ratioToFloor: round(firstSeconds / floor, 1),
       directoryEventsPerSecond: Math.round(firstEvents / firstSeconds),

@@ -4,6 +4,7 @@ import { Correlation } from '@seatkeeper/platform-observability';
 import { v7 as uuidv7 } from 'uuid';
 import { PermanentMessageError } from '../errors';
 import { describeProblems, validateSyncAgainst } from '../validation';
+import { eventsToValidate } from './outbox-validation-plan';
 
 export interface OutboxAddOptions {
   /** The entity the event is about; events with one key are applied in order by every consumer. */
@@ -23,7 +24,9 @@ export interface PendingEvent<P extends object = object> extends OutboxAddOption
  * Writes events into the service's outbox inside the caller's transaction, so that the state
  * change and its events commit together or not at all. Publishing is the relay's job.
  * However many events, it takes two statements: one to advance the per-entity counters, one to
- * insert the rows (a batch of 1,000 records can change 2,000 entities).
+ * insert the rows (a batch of 1,000 records can change 2,000 entities). It refuses a payload its
+ * contract class rejects; of many events of one type and shape, only the first is validated in
+ * full (see eventsToValidate).
  */
 export class OutboxWriter {
   constructor(private readonly service: string) {}
@@ -52,7 +55,7 @@ export class OutboxWriter {
       throw new Error(`OutboxWriter must run inside a transaction (${events[0]?.definition.subject ?? 'no events'})`);
     }
     if (events.length === 0) return [];
-    for (const e of events) {
+    for (const e of eventsToValidate(events)) {
       const checked = validateSyncAgainst(e.definition.payload, e.data);
       if (!checked.ok) {
         throw new PermanentMessageError(
