@@ -45,6 +45,8 @@ describeWithChromium('admin console in Chromium', () => {
     // Whatever started is stopped in afterAll, even when a later one fails to start.
     services.push(await startServiceProcess('credential-vault', bus));
     services.push(await startServiceProcess('mapping', bus));
+    // Reporting projects the directory's events from the stream; the dashboard reads its widgets.
+    services.push(await startServiceProcess('reporting', bus));
     services.push(
       await startServiceProcess('integration-sync', {
         ...bus,
@@ -262,13 +264,50 @@ describeWithChromium('admin console in Chromium', () => {
     await screenshot(page, '06-audit-log');
   });
 
-  it('says plainly when the reporting and workflow routes are not on this gateway (no made-up figures)', async () => {
-    const doc = (await (await fetch(`${gw.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, unknown> };
-    const paths = Object.keys(doc.paths);
+  it('draws the default dashboard from the reporting API, whose numbers match the directory', async () => {
+    type WidgetData = { type: string; value?: number; buckets?: { key: string | null; count: number }[]; points?: { value: number }[]; savings?: { apps: { reclaimable_seats: number; freed_seats: number }[] } };
+    const viewer = { token: gw.tokens.viewer.secret };
+    const dashboards = (await gw.call('GET', '/api/v1/dashboards', viewer)).body as { data: { id: string; is_default: boolean; widgets: { id: string; type: string }[] }[] };
+    const dashboard = dashboards.data.find((d) => d.is_default);
+    expect(dashboard?.widgets.map((w) => w.type)).toEqual(expect.arrayContaining(['count', 'breakdown', 'time_series', 'top_n', 'savings']));
+    const widgetData = async (id: string) => (await gw.call('GET', `/api/v1/dashboards/${dashboard?.id}/widgets/${id}/data`, viewer)).body as WidgetData;
+    // Reporting follows the directory through the stream: wait until it has projected the whole sync.
+    const active = await countSaasUsers({ all: [{ field: 'status', op: 'eq', value: 'active' }] });
+    const notDeleted = await countSaasUsers({ all: [{ field: 'status', op: 'neq', value: 'deleted' }] });
+    expect(active).toBeGreaterThan(0);
+    await expectEventually(async () => expect((await widgetData('active-accounts')).value).toBe(active), { timeoutMs: 30_000 });
+    const answers = new Map<string, WidgetData>();
+    for (const w of dashboard?.widgets ?? []) answers.set(w.id, await widgetData(w.id));
+    const byRole = answers.get('by-vendor-role')?.buckets ?? [];
+    expect(byRole.reduce((sum, b) => sum + b.count, 0)).toBe(notDeleted);
+    expect((await countSaasUsers({ all: [{ field: 'vendorRole', op: 'neq', value: 'observer' }] }))).toBe(byRole.filter((b) => b.key !== 'observer').reduce((sum, b) => sum + b.count, 0));
+    expect(answers.get('active-per-day')?.points?.at(-1)?.value).toBe(active);
+    // Reclaimable = inactive or a leaver's, each account once.
+    const reclaimable = answers.get('savings')?.savings?.apps.reduce((sum, a) => sum + a.reclaimable_seats, 0) ?? -1;
+    expect(reclaimable).toBeGreaterThanOrEqual(answers.get('inactive-accounts')?.value ?? Infinity);
+    expect(reclaimable).toBeLessThanOrEqual((answers.get('inactive-accounts')?.value ?? 0) + (answers.get('leaver-accounts')?.value ?? 0));
+
     await page.goto(`${gw.baseUrl}/#/dashboard`);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    if (!paths.some((p) => p.startsWith('/api/v1/reports') || p.startsWith('/api/v1/dashboards'))) await page.getByTestId('routes-unavailable').waitFor();
-    await screenshot(page, '00-dashboard');
+    for (const w of dashboard?.widgets ?? []) {
+      const card = page.getByTestId(`widget-${w.id}`);
+      const answer = answers.get(w.id) as WidgetData;
+      if (w.type === 'count') {
+        await card.getByTestId('widget-value').getByText(String(answer.value), { exact: true }).waitFor();
+        continue;
+      }
+      await card.locator('.chart[data-drawn="true"] canvas').waitFor();
+      const cells = await card.locator('.widget-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+      if (w.type === 'breakdown' || w.type === 'top_n') expect(cells).toEqual((answer.buckets ?? []).map((b) => [b.key ?? '(none)', String(b.count)]));
+      if (w.type === 'time_series') expect(cells[0]?.[1]).toBe(String(answer.points?.at(-1)?.value));
+      if (w.type === 'savings') expect(cells.map((c) => c.slice(1))).toEqual((answer.savings?.apps ?? []).map((a) => [String(a.reclaimable_seats), String(a.freed_seats)]));
+    }
+    await screenshot(page, 'dashboard');
+  });
+
+  it('says plainly when the workflow routes are not on this gateway (no made-up figures)', async () => {
+    const doc = (await (await fetch(`${gw.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const paths = Object.keys(doc.paths);
     await page.goto(`${gw.baseUrl}/#/workflows`);
     await page.getByRole('heading', { name: 'Workflows' }).waitFor();
     if (!paths.some((p) => p.startsWith('/api/v1/workflows'))) await page.getByTestId('routes-unavailable').waitFor();

@@ -200,3 +200,51 @@ export interface AuditEntry {
   status: number;
   request_id: string;
 }
+
+export type WidgetType = 'count' | 'breakdown' | 'top_n' | 'time_series' | 'savings';
+
+export interface Widget {
+  id: string;
+  type: WidgetType;
+  title: string;
+  entity?: string;
+  field?: string;
+  limit?: number;
+  days?: number;
+}
+
+export interface Dashboard {
+  id: string;
+  name: string;
+  widgets: Widget[];
+  is_default: boolean;
+}
+
+export interface AppSavings {
+  saas_app_id: string;
+  app_name: string | null;
+  currency: string | null;
+  seat_price: string | null;
+  reclaimable_seats: number;
+  potential_monthly: string | null;
+  freed_seats: number;
+  realised_monthly: string | null;
+}
+
+export interface Savings {
+  inactive_days: number;
+  apps: AppSavings[];
+  potential_monthly: Record<string, string>;
+  realised_monthly: Record<string, string>;
+}
+
+/** One widget's numbers (GET /api/v1/dashboards/:id/widgets/:widget_id/data); fields by `type`. */
+export interface WidgetData {
+  widget_id: string;
+  type: WidgetType;
+  value?: number;
+  field?: string;
+  buckets?: { key: string | null; count: number }[];
+  points?: { date: string; value: number }[];
+  savings?: Savings;
+}
