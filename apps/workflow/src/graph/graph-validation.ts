@@ -72,7 +72,13 @@ export function checkGraph(graph: WorkflowGraphDto): GraphCheck {
   if (begin) {
     const reached = new Set<string>([begin.id]);
     const stack = [begin.id];
-    while (stack.length) for (const to of g.successors(stack.pop() as string)) if (!reached.has(to)) (reached.add(to), stack.push(to));
+    while (stack.length) {
+      for (const to of g.successors(stack.pop() as string)) {
+        if (reached.has(to)) continue;
+        reached.add(to);
+        stack.push(to);
+      }
+    }
     for (const b of graph.blocks) if (!reached.has(b.id)) add(b.id, `blocks.${b.id}`, `block "${b.id}" cannot be reached from the Begin block`);
     if (!g.follow(begin.id, 'success')) add(begin.id, `blocks.${begin.id}`, 'the Begin block leads nowhere (add a success link)');
   }

@@ -36,7 +36,10 @@ export class NotifyBlock {
           redirect: 'error',
         });
         status = res.status;
-        if (!res.ok) (outcome = 'failed'), (reason = `the webhook answered ${res.status}`);
+        if (!res.ok) {
+          outcome = 'failed';
+          reason = `the webhook answered ${res.status}`;
+        }
       } catch (e) {
         outcome = 'failed';
         reason = `the webhook could not be reached (${(e as Error).name})`;

@@ -10,8 +10,11 @@ import { RunsRepository, type FinishedStep } from '../runs.repository';
 import { StepRouter } from '../step-router';
 import type { BlockContext } from './block-context';
 
-/** Ids per connector request; integration-sync reads them 100 per vendor call. */
-const REQUEST_CHUNK = 10_000;
+/**
+ * Ids per connector request; integration-sync reads them 100 per vendor call. 1,000 keeps the
+ * reply (~150 bytes per user) well under NATS's 1 MB message limit.
+ */
+const REQUEST_CHUNK = 1000;
 const ROLE_WRITE_CHUNK = 1000;
 const APPROVAL_HOURS = 72;
 
