@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import seatkeeper from './tools/lint-rules/index.mjs';
 
 // Architecture as lint: two tag dimensions (type × scope) whose rules forbid, plus the habits
@@ -30,6 +31,13 @@ function boundaries({ tests }) {
       { sourceTag: 'scope:workflow', onlyDependOnLibsWithTags: ['scope:shared', 'scope:workflow'] },
       { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:shared', 'scope:reporting'] },
       { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared', 'scope:tools', 'scope:integration-sync'] },
+      // The console reaches the platform only through the gateway's public REST API: no service,
+      // no platform lib, no ORM or transport; at most the shared contracts.
+      {
+        sourceTag: 'scope:console',
+        onlyDependOnLibsWithTags: ['type:contracts'],
+        bannedExternalImports: [...ORM_AND_TRANSPORT, '@nestjs/*', 'class-validator', 'class-transformer', 'node:*'],
+      },
     ],
   };
 }
@@ -40,7 +48,7 @@ export default [
   ...nx.configs['flat/javascript'],
   { ignores: ['**/dist', '**/out-tsc', '**/node_modules', 'tmp/**', '.seatkeeper/**', 'coverage/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries({ tests: false })] },
   },
   {
@@ -49,7 +57,7 @@ export default [
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries({ tests: true })] },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -67,5 +75,14 @@ export default [
   {
     files: TEST_FILES,
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // The console (React API, run on Preact): the hooks rules, and type-only imports kept apart.
+    files: ['apps/console/**/*.tsx', 'apps/console/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
   },
 ];

@@ -1,7 +1,7 @@
 /**
  * Events/s through the whole event path on this machine: business transaction writes the event
  * into the outbox → relay publishes to JetStream (Nats-Msg-Id) → durable consumer → inbox +
- * effect in one transaction. Run: `node -r @swc-node/register tools/bench/outbox-throughput.bench.ts [events] [batch]`
+ * effect in one transaction per pulled batch. Run: `node -r @swc-node/register tools/bench/outbox-throughput.bench.ts [events] [batch] [--per-event]`
  * against the local Postgres and NATS (DATABASE_URL / NATS_URL). Prints one JSON line.
  */
 import 'reflect-metadata';
@@ -9,7 +9,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { defineEvent } from '@seatkeeper/contracts';
-import { MessagingModule, OnEvent, OutboxWriter } from '@seatkeeper/platform-messaging';
+import { MessagingModule, OnEvent, OnEvents, OutboxWriter } from '@seatkeeper/platform-messaging';
 import { ObservabilityModule } from '@seatkeeper/platform-observability';
 import { createOrmConfig, messagingTablesSql, PersistenceModule } from '@seatkeeper/platform-persistence';
 import { createTestDatabase, deleteStreamsWithPrefix, expectEventually, templateNameOf, testInfra, uniqueNatsPrefix } from '@seatkeeper/testing-infra';
@@ -35,11 +35,23 @@ class Producer {
   }
 }
 
+/** A handler doing one INSERT per event (`--per-event`). */
 @Injectable()
-class Consumer {
+class PerEventConsumer {
   @OnEvent(TickedV1)
   async apply(event: { data: TickPayload }, em: EntityManager): Promise<void> {
     await em.execute('insert into ticks (id, n) values (?, ?)', [event.data.id, event.data.n]);
+  }
+}
+
+/** A set-based handler (default): each pulled batch's events in one multi-row INSERT. */
+@Injectable()
+class SetBasedConsumer {
+  @OnEvents(TickedV1)
+  async apply(events: { data: TickPayload }[], em: EntityManager): Promise<void> {
+    await em.execute('insert into ticks (id, n) select x.id, x.n from jsonb_to_recordset(?::jsonb) as x(id uuid, n int)', [
+      JSON.stringify(events.map((e) => e.data)),
+    ]);
   }
 }
 
@@ -80,8 +92,9 @@ async function start(service: 'integration-sync' | 'mapping', schema: string, ur
 }
 
 async function main(): Promise<void> {
-  const events = Number(process.argv[2] ?? 20_000);
-  const batch = Number(process.argv[3] ?? 100);
+  const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const events = Number(positional[0] ?? 20_000);
+  const batch = Number(positional[1] ?? 100);
   const runId = Date.now();
   const db = await createTestDatabase({ key: `bench-outbox-${runId}`, migrate });
   if (process.argv.includes('--async-commit')) {
@@ -93,7 +106,8 @@ async function main(): Promise<void> {
   }
   const prefix = uniqueNatsPrefix();
   const producer = await start('integration-sync', 'bench_a', db.url, prefix, Producer);
-  const consumer = await start('mapping', 'bench_b', db.url, prefix, Consumer);
+  const perEvent = process.argv.includes('--per-event');
+  const consumer = await start('mapping', 'bench_b', db.url, prefix, perEvent ? PerEventConsumer : SetBasedConsumer);
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   try {
@@ -114,6 +128,7 @@ async function main(): Promise<void> {
         benchmark: 'outbox → JetStream → inbox',
         events,
         transactionBatch: batch,
+        handler: perEvent ? 'one insert per event' : 'set-based (@OnEvents)',
         commitSeconds: +committed.toFixed(2),
         endToEndSeconds: +total.toFixed(2),
         eventsPerSecond: Math.round(events / total),

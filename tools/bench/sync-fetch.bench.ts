@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { enumerateAllUsers } from '@seatkeeper/connector-pagerduty';
+import { enumerateAllUsers, pagerDutyEgress } from '@seatkeeper/connector-pagerduty';
 
 const KEY = 'bench-key';
 const argv = process.argv.slice(2);
@@ -38,7 +38,7 @@ async function measure(url: string): Promise<void> {
     (page) => {
       records += page.length;
     },
-    { rateBudget: { accountLimitPerMinute: 0, share: 1 } },
+    { rateBudget: { accountLimitPerMinute: 0, share: 1 }, egress: pagerDutyEgress([url]) },
   );
   const seconds = (performance.now() - t0) / 1000;
   const row: Row = {

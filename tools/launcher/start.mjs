@@ -2,12 +2,12 @@
 // `npm start`: the whole Seatkeeper stack on this machine. Finds (or starts) Postgres and NATS,
 // runs every service's migrations, starts the six services and the PagerDuty simulator, waits
 // for every /health, prints the gateway URL, and stops everything cleanly on Ctrl-C.
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { canReachPostgres, canReachTcp, ensureDatabase, natsServerOnPath, startEmbeddedPostgres, startNatsServer } from './infra.mjs';
 import { SERVICES, SIMULATOR } from './stack.mjs';
-import { ensureVaultKeyRing } from './vault-keys.mjs';
+import { ensureShareLinkKey, ensureVaultKeyRing } from './vault-keys.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const stateDir = join(root, '.seatkeeper');
@@ -15,6 +15,10 @@ const logDir = join(stateDir, 'logs');
 mkdirSync(logDir, { recursive: true });
 
 const started = Date.now();
+// `npm start -- --demo` runs the demo again on an install that has data; a first start runs it anyway.
+const demoFlag = process.argv.includes('--demo');
+const noDemo = process.argv.includes('--no-demo') || process.env.SEATKEEPER_DEMO === 'off';
+const tokenFile = join(stateDir, 'admin-token');
 const children = [];
 const cleanups = [];
 const say = (line) => process.stdout.write(`[seatkeeper] ${line}\n`);
@@ -49,8 +53,10 @@ async function main() {
     NATS_URL: natsUrl,
     NODE_ENV: 'development',
     VAULT_MASTER_KEYS_FILE: process.env.VAULT_MASTER_KEYS_FILE ?? ensureVaultKeyRing(stateDir),
+    REPORTING_SHARE_LINK_KEY_FILE: process.env.REPORTING_SHARE_LINK_KEY_FILE ?? ensureShareLinkKey(stateDir),
   };
 
+  ensureConsoleBuilt();
   say('running migrations…');
   const failed = (await Promise.all(SERVICES.map((s) => runToEnd(s.name, ['migrate'], env)))).filter((code) => code !== 0);
   if (failed.length) fail(`migrations failed (see ${logDir})`);
@@ -58,9 +64,15 @@ async function main() {
 
   if (existsSync(join(root, SIMULATOR.main))) {
     launch(SIMULATOR.name, SIMULATOR.main, ['--port', String(SIMULATOR.port)], env);
+    const simulatorUrl = `http://127.0.0.1:${SIMULATOR.port}`;
+    // integration-sync sends a credential only to the official PagerDuty hosts and the base URLs
+    // listed here: on this local stack, the simulator.
+    env.SYNC_ALLOWED_BASE_URLS ??= simulatorUrl;
     // A credential's test-on-save has no integration (and no base URL) yet: on this local stack it
     // asks the simulator, not api.pagerduty.com.
-    env.SYNC_PAGERDUTY_BASE_URL ??= `http://127.0.0.1:${SIMULATOR.port}`;
+    // With a real account (PAGERDUTY_API_KEY) the test goes to that account's region instead.
+    if (process.env.PAGERDUTY_API_KEY) env.SYNC_PAGERDUTY_BASE_URL ??= process.env.PAGERDUTY_REGION === 'eu' ? 'https://api.eu.pagerduty.com' : 'https://api.pagerduty.com';
+    else env.SYNC_PAGERDUTY_BASE_URL ??= simulatorUrl;
   }
   for (const s of SERVICES) {
     launch(s.name, serviceMain(s.name), [], {
@@ -73,6 +85,7 @@ async function main() {
   const gateway = SERVICES.find((s) => s.name === 'gateway');
   const port = process.env.HTTP_PORT ?? gateway.httpPort;
   say(`all ${SERVICES.length} services healthy in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`console:   http://127.0.0.1:${port}/   (sign in with an API token)`);
   say(`gateway:   http://127.0.0.1:${port}/api/v1   (OpenAPI: http://127.0.0.1:${port}/api/docs)`);
   if (existsSync(join(root, SIMULATOR.main))) say(`PagerDuty simulator: http://127.0.0.1:${SIMULATOR.port}`);
   if (adminToken) {
@@ -82,6 +95,37 @@ async function main() {
     say('an admin token was created at the first start; make more with POST /api/v1/tokens');
   }
   say(`logs: ${logDir}/<service>.log — Ctrl-C stops everything`);
+
+  // The demo: on an empty install (the admin token was just made), or when asked for.
+  const demoToken = adminToken ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
+  if (!noDemo && (adminToken || demoFlag)) {
+    if (!demoToken) say('--demo needs the admin token of the first start (.seatkeeper/admin-token is missing); the demo is skipped');
+    else await runDemo({ ...env, SEATKEEPER_URL: `http://127.0.0.1:${port}`, SEATKEEPER_TOKEN: demoToken, SEATKEEPER_SIMULATOR_URL: `http://127.0.0.1:${SIMULATOR.port}` });
+  }
+}
+
+// The demo drives the gateway's REST API as an admin would (tools/cli/src/demo); a failed demo
+// says why and leaves the stack running.
+function runDemo(env) {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, nodeArgs('tools/cli/src/demo/main.ts', []), { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    children.push({ name: 'demo', child, oneShot: true });
+    child.on('exit', (code) => {
+      if (code !== 0 && !stopping) say('the demo did not finish (see above); the stack keeps running');
+      done(code);
+    });
+  });
+}
+
+// The gateway serves the console from its build; build it once when `npm run build` has not.
+function ensureConsoleBuilt() {
+  if (existsSync(join(root, 'dist', 'apps', 'console', 'index.html'))) return;
+  say('building the console (first start)…');
+  const built = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/console/vite.config.mts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (built.status !== 0) fail('the console did not build (see above)');
 }
 
 function serviceMain(name) {
@@ -112,7 +156,11 @@ async function bootstrapAdminToken(env) {
   if (code !== 0) fail('could not bootstrap the admin token');
   const line = Buffer.concat(out).toString('utf8').trim().split('\n').reverse().find((l) => l.includes('"created"'));
   const result = line ? JSON.parse(line) : { created: false };
-  return result.created ? result.token : undefined;
+  if (!result.created) return undefined;
+  // Kept for `npm start -- --demo` and `npm run cli -- login` on this machine, readable by you alone.
+  writeFileSync(tokenFile, `${result.token}\n`, { mode: 0o600 });
+  chmodSync(tokenFile, 0o600);
+  return result.token;
 }
 
 function launch(name, main, args, env) {

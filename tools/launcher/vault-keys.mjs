@@ -16,6 +16,18 @@ export function ensureVaultKeyRing(stateDir) {
   return file;
 }
 
+/** The key that signs reporting's share links; kept across restarts so links outlive one `npm start`. */
+export function ensureShareLinkKey(stateDir) {
+  const file = join(stateDir, 'reporting-share-link-key');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  }
+  return file;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  console.log(ensureVaultKeyRing(resolve(import.meta.dirname, '..', '..', '.seatkeeper')));
+  const stateDir = resolve(import.meta.dirname, '..', '..', '.seatkeeper');
+  console.log(ensureVaultKeyRing(stateDir));
+  console.log(ensureShareLinkKey(stateDir));
 }

@@ -241,10 +241,16 @@ describe('credential-vault (Postgres, NATS, PagerDuty simulator)', () => {
       if (!resolved.ok) return resolved;
       const res = await fetch(`${sim.url}/users?limit=1`, { headers: { ...resolved.data.headers, Accept: 'application/vnd.pagerduty+json;version=2' } });
       const body = (await res.json()) as { error?: { message?: string; code?: number } };
-      return { ok: true, data: res.ok ? { ok: true, status: res.status, message: 'OK' } : { ok: false, status: res.status, message: body.error?.message ?? `HTTP ${res.status}`, vendorCode: body.error?.code } };
+      const endpoint = req['region'] === 'eu' ? 'https://api.eu.pagerduty.com' : sim.url;
+      return { ok: true, data: res.ok ? { ok: true, status: res.status, message: 'OK', endpoint } : { ok: false, status: res.status, message: body.error?.message ?? `HTTP ${res.status}`, vendorCode: body.error?.code, endpoint } };
     });
     const good = expectOk(await pdApiKey('Test good', PD_KEY));
     expect(expectOk(await bus.request<CredentialTestResult>(VaultCredentialsTest, { id: good.id, actor: 'admin' }))).toMatchObject({ ok: true, status: 200, message: 'OK' });
+    // The region the caller names reaches the connector, and the answer says which endpoint answered.
+    expect(expectOk(await bus.request<CredentialTestResult>(VaultCredentialsTest, { id: good.id, actor: 'admin', region: 'eu' }))).toMatchObject({
+      ok: true,
+      endpoint: 'https://api.eu.pagerduty.com',
+    });
     const bad = expectOk(await pdApiKey('Test bad', 'not-a-key-the-sim-knows'));
     const failed = expectOk(await bus.request<CredentialTestResult>(VaultCredentialsTest, { id: bad.id, actor: 'admin' }));
     expect(failed).toMatchObject({ ok: false, status: 401 });

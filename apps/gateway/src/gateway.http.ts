@@ -7,6 +7,7 @@ import { AuditLogService } from './audit/audit-log.service';
 import type { GatewayEnv } from './config/gateway.env';
 import { bodyParserErrors } from './http/body-errors';
 import { bodyRules } from './http/body-rules';
+import { consoleDir, serveConsole } from './http/console-static';
 import { buildOpenApiDocument } from './http/openapi';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestIdMiddleware } from './http/request-id';
@@ -31,5 +32,7 @@ export async function configureGatewayHttp(nest: INestApplication, env: GatewayE
   // CORS is off unless origins are configured: the API is for scripts and the CLI, not browsers.
   if (env.CORS_ORIGINS) app.enableCors({ origin: env.CORS_ORIGINS.split(',').map((o) => o.trim()) });
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // The admin console: static files on the same origin as the API it calls (no CORS needed).
+  serveConsole(app, consoleDir(env.CONSOLE_DIST_DIR));
   return env.HTTP_PORT;
 }

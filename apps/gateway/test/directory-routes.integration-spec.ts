@@ -2,7 +2,7 @@ import { SyncBatchFetchedV1, SyncRunFetchedV1 } from '@seatkeeper/contracts';
 import { expectEventually } from '@seatkeeper/testing';
 import { randomUUID } from 'node:crypto';
 import { problemOf, startGateway, type Answer, type GatewayUnderTest } from './support/gateway-harness';
-import { publishEvent, startMappingProcess, type MappingProcess } from './support/directory-gateway';
+import { answerIntegrationsGet, publishEvent, startMappingProcess, type MappingProcess } from './support/directory-gateway';
 
 /** A PagerDuty `GET /users` record (the shape apps/mapping/test/mapping-fixture.ts uses). */
 function pdUser(i: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -69,13 +69,35 @@ describe('mappings and directory routes with the mapping service', () => {
   const integrationId = randomUUID();
   const as = (role: 'admin' | 'operator' | 'viewer') => gw.tokens[role].secret;
 
+  let stopIntegrations: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
     gw = await startGateway();
+    stopIntegrations = answerIntegrationsGet(gw, [integrationId]);
     mapping = await startMappingProcess(gw);
   }, 120_000);
   afterAll(async () => {
+    await stopIntegrations?.();
     await mapping?.stop();
     await gw?.stop();
+  });
+
+  it('answers 404 for every mapping route of an integration that does not exist', async () => {
+    const unknown = randomUUID();
+    for (const [method, path] of [
+      ['GET', `/api/v1/mappings/${unknown}`],
+      ['GET', `/api/v1/mappings/${unknown}/check`],
+      ['GET', `/api/v1/mappings/${unknown}/quarantine`],
+      ['GET', `/api/v1/mappings/${unknown}/source-fields`],
+      ['GET', `/api/v1/mappings/${unknown}/suggestions`],
+      ['DELETE', `/api/v1/mappings/${unknown}`],
+      ['POST', `/api/v1/mappings/${unknown}/quarantine/retry`],
+    ] as const) {
+      const answer = await gw.call(method, path, { token: as('admin'), body: method === 'POST' ? {} : undefined });
+      expect({ method, path, status: answer.status, code: problemOf(answer).code }).toEqual({ method, path, status: 404, code: 'NOT_FOUND' });
+    }
+    // An integration that exists but has no mapping yet: a check says what is missing, a delete deletes nothing.
+    expect(ok<{ ok: boolean }>(await gw.call('GET', `/api/v1/mappings/${integrationId}/check`, { token: as('viewer') })).ok).toBe(false);
   });
 
   it('creates a unique custom field once (then 409), and lists it and the target fields', async () => {
@@ -193,7 +215,7 @@ describe('mappings and directory routes with the mapping service', () => {
     const source = ok<{ samples_from_run_id: string; fields: { name: string; sample: unknown }[] }>(
       await gw.call('GET', `/api/v1/mappings/${integrationId}/source-fields`, { token: as('viewer') }),
     );
-    expect(source.samples_from_run_id).toBe(runId);
+    expect(source).toMatchObject({ samples_from: 'run', samples_from_run_id: runId });
     expect(source.fields).toEqual(expect.arrayContaining([{ name: 'email', sample: 'ann1@gw.example.com' }]));
     const suggestions = ok<{ suggestions: { source: string | null; target: string; confidence: number; reason: string }[] }>(
       await gw.call('GET', `/api/v1/mappings/${integrationId}/suggestions`, { token: as('viewer') }),

@@ -85,6 +85,7 @@ describe('integrations and runs routes with the integration-sync service', () =>
     gw = await startGateway();
     sync = await startIntegrationSyncProcess(gw, {
       [SECRET_VAR]: KEY,
+      SYNC_ALLOWED_BASE_URLS: sim.url,
       SYNC_RATE_LIMIT_PER_MINUTE: '0',
       SYNC_SCHEDULER_ENABLED: 'false',
       SYNC_WORKER_POLL_MS: '200',
@@ -154,6 +155,13 @@ describe('integrations and runs routes with the integration-sync service', () =>
     });
   });
 
+  it("tests the integration's credential against its own base URL and names the endpoint", async () => {
+    const integration = ok<IntegrationBody>(await gw.call('POST', '/api/v1/integrations', { token: as('admin'), body: localIntegration('PagerDuty test') }), 201);
+    const tested = ok<Record<string, unknown>>(await gw.call('POST', `/api/v1/integrations/${integration.id}/test`, { token: as('admin') }));
+    expect(tested).toMatchObject({ integration_id: integration.id, ok: true, status: 200, message: 'OK', endpoint: sim?.url });
+    expect(problemOf(await gw.call('POST', `/api/v1/integrations/${randomUUID()}/test`, { token: as('admin') })).status).toBe(404);
+  });
+
   it('names the public field for bad input, whether the gateway or the service finds it', async () => {
     const shape = await gw.call('POST', '/api/v1/integrations', {
       token: as('admin'),
@@ -176,6 +184,11 @@ describe('integrations and runs routes with the integration-sync service', () =>
       body: localIntegration('Bad zone', { schedule: { kind: 'daily', time_of_day: '02:00', time_zone: 'Mars/Olympus' } }),
     });
     expect(fieldsOf(zone)).toEqual(['schedule.time_zone']);
+
+    // A base URL a credential may not be sent to is refused by the service (the DTO cannot know the allowlist).
+    const metadata = await gw.call('POST', '/api/v1/integrations', { token: as('admin'), body: localIntegration('Metadata', { base_url: 'http://169.254.169.254/latest/meta-data/' }) });
+    expect(problemOf(metadata).errors).toEqual([{ field: 'base_url', messages: [expect.stringMatching(/not an allowed vendor base URL/)] }]);
+    expect(fieldsOf(await gw.call('POST', '/api/v1/integrations', { token: as('admin'), body: localIntegration('Userinfo', { base_url: 'http://user:pass@host/' }) }))).toEqual(['base_url']);
 
     expect(problemOf(await gw.call('GET', `/api/v1/integrations/${randomUUID()}`, { token: as('viewer') })).status).toBe(404);
     expect(problemOf(await gw.call('GET', `/api/v1/integrations/${randomUUID()}/runs`, { token: as('viewer') })).status).toBe(404);

@@ -1,3 +1,6 @@
+import { RpcClient } from '@seatkeeper/platform-messaging';
+import { startServiceProcess, type ServiceProcess } from '@seatkeeper/testing';
+import { randomBytes } from 'node:crypto';
 import { listRoutes, type RouteInfo } from '../src/auth/route-catalog';
 import { ROLES, rolesAdmitted } from '../src/auth/role';
 import { problemOf, startGateway, type GatewayUnderTest } from './support/gateway-harness';
@@ -12,11 +15,22 @@ describe('route × role matrix', () => {
   let gw: GatewayUnderTest;
   let routes: RouteInfo[];
 
+  let services: ServiceProcess[] = [];
+
   beforeAll(async () => {
     gw = await startGateway();
     routes = listRoutes(gw.service.running.app);
-  });
+    // The services that own the parents of the id routes, so an unknown id reaches whoever can say it does not exist.
+    const rpc = gw.service.running.app.get(RpcClient);
+    const prefix = gw.service.prefix;
+    services = await Promise.all([
+      startServiceProcess('credential-vault', { prefix, rpc, env: { VAULT_MASTER_KEYS: `v1:${randomBytes(32).toString('base64')}` } }),
+      startServiceProcess('integration-sync', { prefix, rpc, env: { SYNC_SCHEDULER_ENABLED: 'false' } }),
+      startServiceProcess('mapping', { prefix, rpc }),
+    ]);
+  }, 120_000);
   afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
     await gw?.stop();
   });
 
@@ -58,5 +72,17 @@ describe('route × role matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('an unknown id is never a success: 404 problem+json from whoever owns it (or 503 when that service is not running here)', async () => {
+    const successes: string[] = [];
+    for (const route of routes.filter((r) => r.path.includes(':'))) {
+      const admitted = route.isPublic ? 'admin' : (rolesAdmitted(route.roles ?? [])[0] ?? 'admin');
+      const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined;
+      const answer = await gw.call(route.method, concretePath(route.path), { body, token: gw.tokens[admitted].secret });
+      if (answer.status < 300) successes.push(`${route.method} ${route.path}: ${answer.status} ${answer.text.slice(0, 120)}`);
+      else if (answer.status === 404 && problemOf(answer).code !== 'NOT_FOUND') successes.push(`${route.method} ${route.path}: 404 without NOT_FOUND`);
+    }
+    expect(successes).toEqual([]);
   });
 });

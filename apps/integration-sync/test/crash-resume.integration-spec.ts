@@ -10,7 +10,7 @@ import { FAST_ENV, batchRecordIds, pagesCommitted, simControl, sql, startRun, wa
 const USERS = 2_500;
 const KEY = 'crash-key';
 
-function spawnRunner(sync: Sync, pool: string): ChildProcess {
+function spawnRunner(sync: Sync, pool: string, simUrl: string): ChildProcess {
   return spawn(process.execPath, ['-r', '@swc-node/register', 'apps/integration-sync/src/main.ts'], {
     cwd: workspaceRoot(),
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -23,6 +23,7 @@ function spawnRunner(sync: Sync, pool: string): ChildProcess {
       INTERNAL_PORT: '0',
       LOG_LEVEL: 'silent',
       SYNC_RUNNER_POOL: pool,
+      SYNC_ALLOWED_BASE_URLS: simUrl,
       SYNC_RATE_LIMIT_PER_MINUTE: '0',
       SYNC_SCHEDULER_ENABLED: 'false',
       PD_CRASH_KEY: KEY,
@@ -39,7 +40,7 @@ describe('integration-sync: a runner killed mid-run', () => {
   beforeAll(async () => {
     process.env['PD_CRASH_KEY'] = KEY;
     sim = await startPagerDutySimProcess({ users: USERS, rateLimit: 0, apiKeys: [KEY], seed: 5 });
-    control = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_RUNNER_POOL: 'control', SYNC_SCHEDULER_ENABLED: 'false' });
+    control = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_ALLOWED_BASE_URLS: sim.url, SYNC_RUNNER_POOL: 'control', SYNC_SCHEDULER_ENABLED: 'false' });
   }, 60_000);
 
   afterAll(async () => {
@@ -52,7 +53,7 @@ describe('integration-sync: a runner killed mid-run', () => {
   it('resumes from the last checkpoint with no duplicate and no gap', async () => {
     // Slow pages, so the kill lands mid-run.
     await simControl(sim.url, 'POST', '/_sim/faults', { type: 'latency', endpoint: 'GET /users', latency_ms: 150 });
-    child = spawnRunner(control, 'crashy');
+    child = spawnRunner(control, 'crashy', sim.url);
     const { runId } = await startRun(control, sim.url, 'PD_CRASH_KEY', { runnerPool: 'crashy' });
 
     await expectEventually(async () => expect(await pagesCommitted(control, runId)).toBeGreaterThanOrEqual(4), { timeoutMs: 60_000, intervalMs: 100 });
@@ -66,7 +67,7 @@ describe('integration-sync: a runner killed mid-run', () => {
     await simControl(sim.url, 'DELETE', '/_sim/faults');
     resumer = await startServiceForTest(
       integrationSyncService,
-      { ...FAST_ENV, SYNC_RUNNER_POOL: 'crashy', SYNC_RATE_LIMIT_PER_MINUTE: '0', SYNC_SCHEDULER_ENABLED: 'false', PD_CRASH_KEY: KEY },
+      { ...FAST_ENV, SYNC_ALLOWED_BASE_URLS: sim.url, SYNC_RUNNER_POOL: 'crashy', SYNC_RATE_LIMIT_PER_MINUTE: '0', SYNC_SCHEDULER_ENABLED: 'false', PD_CRASH_KEY: KEY },
       { db: control.db, prefix: control.prefix },
     );
     const run = await waitForRun(control, runId, ['applying', 'failed', 'incomplete', 'completed'], 60_000);

@@ -18,6 +18,7 @@ describe('integration-sync: vendor faults and stuck runs', () => {
     sim = await startPagerDutySimProcess({ users: USERS, rateLimit: 0, apiKeys: [KEY], seed: 11 });
     sync = await startServiceForTest(integrationSyncService, {
       ...FAST_ENV,
+      SYNC_ALLOWED_BASE_URLS: sim.url,
       SYNC_RATE_LIMIT_PER_MINUTE: '0',
       SYNC_RETRY_MAX_ATTEMPTS: '6',
       SYNC_SCHEDULER_ENABLED: 'false',

@@ -18,7 +18,7 @@ describe('integration-sync: a full sync of 25,000 users', () => {
   beforeAll(async () => {
     process.env['PD_FULL_SYNC_KEY'] = KEY;
     sim = await startPagerDutySimProcess({ users: USERS, rateLimit: 0, apiKeys: [KEY] });
-    sync = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_RATE_LIMIT_PER_MINUTE: '0' });
+    sync = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_ALLOWED_BASE_URLS: sim.url, SYNC_RATE_LIMIT_PER_MINUTE: '0' });
   }, 60_000);
 
   afterAll(async () => {

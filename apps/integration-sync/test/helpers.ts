@@ -73,9 +73,14 @@ export async function waitForRun(sync: Sync, runId: string, statuses: string[], 
 
 /** Answers `mapping.definitions.check` on the test's prefix as a stand-in for the mapping service. */
 export async function fakeMapping(prefix: string, answer: { ok: boolean; missing: string[] }): Promise<NatsConnection> {
+  return answerOnPrefix(prefix, 'mapping.definitions.check', answer);
+}
+
+/** Answers one request subject on the test's prefix with `data`, as a stand-in for another service. */
+export async function answerOnPrefix(prefix: string, subject: string, data: unknown): Promise<NatsConnection> {
   const nc = await connect({ servers: testInfra().natsUrl });
-  nc.subscribe(`${prefix}mapping.definitions.check`, {
-    callback: (_err, msg) => msg.respond(new TextEncoder().encode(JSON.stringify({ ok: true, data: answer }))),
+  nc.subscribe(`${prefix}${subject}`, {
+    callback: (_err, msg) => msg.respond(new TextEncoder().encode(JSON.stringify({ ok: true, data }))),
   });
   await nc.flush();
   return nc;

@@ -3,8 +3,8 @@ import { integrationSyncService } from '../src/service-definition';
 import { FAST_ENV, batchRecordIds, simControl, startRun, waitForRun, type Sync } from './helpers';
 
 // Acceptance: at the simulator's default 960 requests/min and the default 50% budget, a
-// 20,000-user sync (past the offset cap: partitioned) sees no 429 at all. ~30 s of wall time by
-// design: the budget is 8 requests/s.
+// 20,000-user sync (past the offset cap: partitioned) sees no 429 at all and requests at the
+// share's pace (8 requests/s, within 10%). ~30 s of wall time by design.
 const USERS = 20_000;
 const KEY = 'budget-key';
 
@@ -15,7 +15,7 @@ describe('integration-sync: the rate budget', () => {
   beforeAll(async () => {
     process.env['PD_BUDGET_KEY'] = KEY;
     sim = await startPagerDutySimProcess({ users: USERS, apiKeys: [KEY], seed: 21 }); // default rate limit: 960/min
-    sync = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_SCHEDULER_ENABLED: 'false' }); // default 960 × 50%
+    sync = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_ALLOWED_BASE_URLS: sim.url, SYNC_SCHEDULER_ENABLED: 'false' }); // default 960 × 50%
   }, 60_000);
 
   afterAll(async () => {
@@ -32,10 +32,16 @@ describe('integration-sync: the rate budget', () => {
     expect(run.counts.fetched).toBe(USERS);
     expect(new Set(await batchRecordIds(sync, runId)).size).toBe(USERS);
 
-    const log = (await simControl(sim.url, 'GET', '/_sim/requests')) as { total: number; recent: { status: number }[] };
+    const log = (await simControl(sim.url, 'GET', '/_sim/requests')) as { total: number; recent: { status: number; at: string }[] };
     expect(log.total).toBe(run.counts.requests);
     expect(log.recent).toHaveLength(log.total); // the whole run is in the log (< 1000 requests)
     expect(log.recent.filter((r) => r.status === 429)).toEqual([]);
     expect(log.recent.every((r) => r.status === 200)).toBe(true);
+
+    // The pace is the share (8 requests/s), within 10%: not half of it, and not more.
+    const times = log.recent.map((r) => Date.parse(r.at)).sort((a, b) => a - b);
+    const perSecond = ((times.length - 1) / ((times.at(-1) as number) - (times[0] as number))) * 1000;
+    expect(perSecond).toBeGreaterThan(8 * 0.9);
+    expect(perSecond).toBeLessThanOrEqual(8 * 1.1);
   }, 120_000);
 });

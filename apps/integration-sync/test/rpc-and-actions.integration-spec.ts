@@ -3,36 +3,56 @@ import {
   SyncConnectorPagerDutyGetUser,
   SyncConnectorPagerDutyListUsers,
   SyncConnectorPagerDutyPreflightDelete,
+  SyncConnectorPagerDutyTestCredential,
   SyncIntegrationsCreate,
+  SyncIntegrationsSamplePage,
+  SyncIntegrationsTest,
+  SyncRunsStart,
   type CreateIntegrationRequest,
 } from '@seatkeeper/contracts';
 import { RemoteRpcError } from '@seatkeeper/platform-messaging';
 import { startPagerDutySimProcess, startServiceForTest, type PagerDutySimProcess } from '@seatkeeper/testing';
 import { ScheduleClaimer } from '../src/scheduler/schedule.claimer';
 import { integrationSyncService } from '../src/service-definition';
-import { FAST_ENV, activate, createIntegration, rpc, simControl, sql, startRun, waitForRun, type Sync } from './helpers';
+import type { NatsConnection } from 'nats';
+import { FAST_ENV, activate, answerOnPrefix, createIntegration, rpc, simControl, sql, startRun, waitForRun, type Sync } from './helpers';
 
 // Acceptance: bad input over RPC gets a clear code naming the field; a local secret missing at run
 // time fails the run with the reason; connector actions against the simulator; three replicas
 // firing a due schedule at the same moment queue exactly one run.
 const KEY = 'rpc-actions-key';
+const EU_KEY = 'rpc-eu-account-key';
 type Fixtures = Record<string, string>;
 
 describe('integration-sync: bad input, connector actions and replicas', () => {
   let sim: PagerDutySimProcess;
+  /** A second account standing in for an EU one: its key works there and nowhere else. */
+  let euSim: PagerDutySimProcess;
   let sync: Sync;
   let fixtures: Fixtures;
 
   beforeAll(async () => {
     process.env['PD_RPC_ACTIONS_KEY'] = KEY;
-    sim = await startPagerDutySimProcess({ users: 400, rateLimit: 0, apiKeys: [KEY], seed: 3 });
-    sync = await startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_RATE_LIMIT_PER_MINUTE: '0', SYNC_SCHEDULER_ENABLED: 'false' });
+    process.env['PD_RPC_EU_KEY'] = EU_KEY;
+    [sim, euSim] = await Promise.all([
+      startPagerDutySimProcess({ users: 400, rateLimit: 0, apiKeys: [KEY], seed: 3 }),
+      startPagerDutySimProcess({ users: 5, rateLimit: 0, apiKeys: [EU_KEY], seed: 4 }),
+    ]);
+    sync = await startServiceForTest(integrationSyncService, {
+      ...FAST_ENV,
+      SYNC_ALLOWED_BASE_URLS: `${sim.url},${euSim.url}`,
+      // The credential test's default host (the vault's test on save names none).
+      SYNC_PAGERDUTY_BASE_URL: sim.url,
+      SYNC_RETRY_MAX_ATTEMPTS: '2',
+      SYNC_RATE_LIMIT_PER_MINUTE: '0',
+      SYNC_SCHEDULER_ENABLED: 'false',
+    });
     fixtures = (await simControl(sim.url, 'GET', '/_sim/fixtures')) as Fixtures;
   }, 60_000);
 
   afterAll(async () => {
     await sync?.stop();
-    await sim?.stop();
+    await Promise.all([sim?.stop(), euSim?.stop()]);
   });
 
   async function simUserIds(n: number): Promise<string[]> {
@@ -85,6 +105,33 @@ describe('integration-sync: bad input, connector actions and replicas', () => {
       const e = await refusal({ ...base(), installationType: 'cloud', localSecret: undefined });
       expect(e.code).toBe('VALIDATION_FAILED');
       expect(e.message).toMatch(/credentialId/);
+    });
+
+    it.each([
+      'http://169.254.169.254/latest/meta-data/',
+      'http://127.0.0.1:5432',
+      'http://10.0.0.1/',
+      'http://0x7f000001/',
+      'http://user:pass@host/',
+      'https://api.pagerduty.com.evil.example',
+    ])('a base URL a credential may not be sent to (%s) is VALIDATION_FAILED naming baseUrl', async (baseUrl) => {
+      const e = await refusal({ ...base(), baseUrl });
+      expect(e.code).toBe('VALIDATION_FAILED');
+      expect(e.message).toMatch(/^baseUrl: /);
+      expect(e.message).not.toMatch(/pass@/);
+    });
+
+    it('a run whose stored base URL is not allowed (stored before the allowlist) fails and sends nothing', async () => {
+      const integration = await createIntegration(sync, sim.url, 'PD_RPC_ACTIONS_KEY');
+      await sql(sync, `update sync.integration set base_url = 'http://169.254.169.254/latest/meta-data' where id = $1`, [integration.id]);
+      await activate(sync, integration.id);
+      const { id: runId } = await rpc(sync).request(SyncRunsStart, { integrationId: integration.id });
+      const run = await waitForRun(sync, runId, ['failed', 'applying', 'incomplete', 'completed'], 20_000);
+      expect(run.status).toBe('failed');
+      expect(run.reason).toMatch(/169\.254\.169\.254.* is not an allowed vendor base URL/);
+      expect(run.counts.requests).toBe(0);
+      const action = await rpc(sync).request(SyncConnectorPagerDutyGetUser, { integrationId: integration.id, userId: 'PAAAAAA' }).catch((err: unknown) => err);
+      expect(action).toMatchObject({ code: 'VENDOR_ERROR', message: expect.stringMatching(/not an allowed vendor base URL/) });
     });
 
     it('a local secret reference that does not exist at run time fails the run with the reason', async () => {
@@ -147,6 +194,25 @@ describe('integration-sync: bad input, connector actions and replicas', () => {
       });
     });
 
+    it('reads one sample page for Smart Mapping with the extras, and stores and publishes nothing', async () => {
+      const stored = async () => (await sql<{ n: number }>(sync, 'select (select count(*) from sync.outbox) + (select count(*) from sync.run) as n'))[0]?.n;
+      const before = await stored();
+      const withExtras = await createIntegration(sync, sim.url, 'PD_RPC_ACTIONS_KEY', { extras: { licence: true, lastSignIn: true } });
+      const page = await rpc(sync).request(SyncIntegrationsSamplePage, { integrationId: withExtras.id });
+      expect(page).toMatchObject({ integrationId: withExtras.id, vendor: 'pagerduty', endpoint: sim.url });
+      expect(page.error).toBeUndefined();
+      expect(page.records.length).toBeGreaterThan(0);
+      expect(page.records.length).toBeLessThanOrEqual(25);
+      expect(Object.keys(page.records[0] ?? {})).toEqual(expect.arrayContaining(['id', 'email', 'license', 'last_sign_in_at', 'connector_sync_time']));
+      expect(await stored()).toBe(before);
+      const refused = await createIntegration(sync, sim.url, 'PD_RPC_EU_KEY');
+      await expect(rpc(sync).request(SyncIntegrationsSamplePage, { integrationId: refused.id })).resolves.toMatchObject({
+        records: [],
+        error: 'PagerDuty rejected the credential (401)',
+      });
+      await expect(rpc(sync).request(SyncIntegrationsSamplePage, { integrationId: '0190a0a0-0000-7000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
     it('answers NOT_FOUND for an unknown integration', async () => {
       await expect(
         rpc(sync).request(SyncConnectorPagerDutyGetUser, { integrationId: '0190a0a0-0000-7000-8000-000000000000', userId: 'PABCDEF' }),
@@ -154,10 +220,58 @@ describe('integration-sync: bad input, connector actions and replicas', () => {
     });
   });
 
+  describe('credential tests where the credential is used', () => {
+    let vault: NatsConnection;
+    const credentialId = '0190a0a0-0000-7000-8000-00000000c0de';
+    beforeAll(async () => {
+      // Stands in for the vault: resolves the credential to the EU account's key.
+      vault = await answerOnPrefix(sync.prefix, 'vault.credentials.resolve', { credentialId, vendor: 'pagerduty', type: 'api_key', storage: 'vault', secretVersion: 1, headers: { Authorization: `Token token=${EU_KEY}` } });
+    });
+    afterAll(() => vault?.drain());
+
+    it('tests a vault credential against the base URL the caller names, and says which endpoint answered', async () => {
+      const there = await rpc(sync).request(SyncConnectorPagerDutyTestCredential, { credentialId, baseUrl: euSim.url });
+      expect(there).toEqual({ ok: true, status: 200, message: 'OK', endpoint: euSim.url });
+      // Without a region or base URL: the configured default host, where this key is unknown.
+      const here = await rpc(sync).request(SyncConnectorPagerDutyTestCredential, { credentialId });
+      expect(here).toMatchObject({ ok: false, status: 401, endpoint: sim.url });
+    });
+
+    it('a region picks its official host', async () => {
+      const eu = await rpc(sync).request(SyncConnectorPagerDutyTestCredential, { credentialId, region: 'eu' });
+      // Reachable or not from here, the key is not that account's: what matters is where it was sent.
+      expect(eu).toMatchObject({ ok: false, endpoint: 'https://api.eu.pagerduty.com' });
+    });
+
+    it('a base URL outside the allowlist is a failed test naming the refusal, nothing sent', async () => {
+      const refused = await rpc(sync).request(SyncConnectorPagerDutyTestCredential, { credentialId, baseUrl: 'http://169.254.169.254' });
+      expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/not an allowed vendor base URL/) });
+    });
+
+    it("tests an integration's credential against the integration's own base URL", async () => {
+      const eu = await createIntegration(sync, euSim.url, 'PD_RPC_EU_KEY');
+      await expect(rpc(sync).request(SyncIntegrationsTest, { integrationId: eu.id })).resolves.toMatchObject({
+        integrationId: eu.id,
+        ok: true,
+        status: 200,
+        endpoint: euSim.url,
+      });
+      const wrong = await createIntegration(sync, sim.url, 'PD_RPC_EU_KEY');
+      await expect(rpc(sync).request(SyncIntegrationsTest, { integrationId: wrong.id })).resolves.toMatchObject({ ok: false, status: 401, endpoint: sim.url });
+      const missing = await createIntegration(sync, euSim.url, 'PD_NOT_SET_ANYWHERE');
+      await expect(rpc(sync).request(SyncIntegrationsTest, { integrationId: missing.id })).resolves.toMatchObject({
+        ok: false,
+        endpoint: euSim.url,
+        message: expect.stringMatching(/PD_NOT_SET_ANYWHERE is not set/),
+      });
+      await expect(rpc(sync).request(SyncIntegrationsTest, { integrationId: '0190a0a0-0000-7000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+  });
+
   describe('three replicas', () => {
     it('queue exactly one run for a due schedule when they all fire at once', async () => {
       const others = await Promise.all(
-        [1, 2].map(() => startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_SCHEDULER_ENABLED: 'false' }, { db: sync.db, prefix: sync.prefix })),
+        [1, 2].map(() => startServiceForTest(integrationSyncService, { ...FAST_ENV, SYNC_ALLOWED_BASE_URLS: sim.url, SYNC_SCHEDULER_ENABLED: 'false' }, { db: sync.db, prefix: sync.prefix })),
       );
       try {
         const integration = await createIntegration(sync, sim.url, 'PD_RPC_ACTIONS_KEY', { schedule: { kind: 'interval', intervalMinutes: 60 } });

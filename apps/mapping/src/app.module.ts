@@ -7,10 +7,12 @@ import { Reconciler } from './apply/reconciler';
 import { RecordApplier } from './apply/record-applier';
 import { SyncEventsConsumer } from './apply/sync-events.consumer';
 import { SyncRunService } from './apply/sync-run.service';
+import { SyncRunRepository } from './apply/sync-run.repository';
 import type { MappingEnv } from './config/mapping.env';
 import { DefinitionRepository } from './definitions/definition.repository';
 import { DefinitionsHandler } from './definitions/definitions.handler';
 import { DefinitionsService } from './definitions/definitions.service';
+import { SourceSamplesService } from './definitions/source-samples.service';
 import { DirectoryHandler } from './directory/directory.handler';
 import { DirectoryService } from './directory/directory.service';
 import { PeopleImportService } from './directory/people-import.service';
@@ -35,8 +37,10 @@ export class AppModule {
         RecordApplier,
         Reconciler,
         SyncRunService,
+        SyncRunRepository,
         SyncEventsConsumer,
         DefinitionsService,
+        SourceSamplesService,
         DefinitionsHandler,
         DirectoryService,
         PeopleImportService,

@@ -1,6 +1,7 @@
-import { MappingDefinitionsCheck, type RecordType, type SyncPreference } from '@seatkeeper/contracts';
+import { MappingDefinitionsCheck, SyncBatchFetchedV1, SyncRunFetchedV1, type RecordType, type SyncPreference } from '@seatkeeper/contracts';
+import { expectEventually } from '@seatkeeper/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { MappingFixture, pagerDutyDefinition, pdUser, pdUsers } from './mapping-fixture';
+import { MappingFixture, pagerDutyDefinition, pdUser, pdUsers, type SyncRunRow } from './mapping-fixture';
 
 const USERS = 2000;
 const PRE_EXISTING = 500;
@@ -73,6 +74,35 @@ describe('applying a sync (2,000 PagerDuty users)', () => {
     const run = await f.sync(integrationId, pdUsers('owned', 30), { settings: { recordType: 'user', preference: 'update_only' } });
     expect(run).toMatchObject({ created: 0, skipped: 20 });
     expect(await f.count(`select count(*) as n from mapping.person where email like '%@owned.example.com'`)).toBe(10);
+  });
+
+  it('a definition edited mid-run does not split the run: every page, the reconcile and the applied event use the settings it started with', async () => {
+    const integrationId = uuidv7();
+    await f.putDefinition(pagerDutyDefinition(integrationId, { recordType: 'user_and_saas_user', preference: 'create_update' }));
+    const users = pdUsers('midrun', 40);
+    const runId = uuidv7();
+    const page = (seq: number) => ({ runId, integrationId, vendor: 'pagerduty', seq, records: users.slice((seq - 1) * 20, seq * 20) });
+    // A producer that sends no settings: mapping records the definition's when the first page arrives.
+    await f.publish(SyncBatchFetchedV1, page(1));
+    await expectEventually(async () => {
+      expect(await f.count('select batches_applied as n from mapping.sync_run where run_id = $1', [runId])).toBe(1);
+    });
+    // Record type and preference change; the mappings stay (they would apply to the run's own record type).
+    const { mappings } = pagerDutyDefinition(integrationId);
+    await f.putDefinition(pagerDutyDefinition(integrationId, { recordType: 'user', preference: 'update_only', mappings }));
+    await f.publish(SyncBatchFetchedV1, page(2));
+    await f.publish(SyncRunFetchedV1, { runId, integrationId, vendor: 'pagerduty', batches: 2, records: 40, complete: true });
+    const run = await expectEventually(async () => {
+      const { rows } = await f.pg.query<SyncRunRow>('select * from mapping.sync_run where run_id = $1 and finished_at is not null', [runId]);
+      expect(rows).toHaveLength(1);
+      return rows[0] as SyncRunRow;
+    });
+
+    expect(run).toMatchObject({ created: 40, skipped: 0, record_type: 'user_and_saas_user', preference: 'create_update' });
+    expect(await f.count(`select count(*) as n from mapping.saas_user where email like '%@midrun.example.com'`)).toBe(40);
+    const applied = await f.appliedEvent(runId);
+    expect(applied['saasAppId']).toEqual(expect.any(String));
+    expect(applied['reconcileNote']).toBeUndefined();
   });
 
   it('a second, unchanged sync writes nothing and emits nothing', async () => {

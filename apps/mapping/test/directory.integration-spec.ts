@@ -7,9 +7,10 @@ import {
   DirectorySaasUsersDeactivate,
   DirectorySaasUsersList,
   DirectorySaasUsersReactivate,
+  MappingDefinitionsSourceFields,
   MappingDefinitionsSuggest,
 } from '@seatkeeper/contracts';
-import { RemoteRpcError as RemoteError } from '@seatkeeper/platform-messaging';
+import { Naming, NatsConnectionHolder, RemoteRpcError as RemoteError } from '@seatkeeper/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { MappingFixture, pagerDutyDefinition, pdUsers } from './mapping-fixture';
 
@@ -109,8 +110,55 @@ describe('the directory', () => {
     expect(suggestions.find((s) => s.target === 'saasUser.lastActivityAt')).toMatchObject({ source: 'last_sign_in_at', transform: { type: 'date' } });
   });
 
-  it('answers NOT_FOUND for an unknown definition', async () => {
-    await expect(f.rpc.request(MappingDefinitionsSuggest, { integrationId: uuidv7() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  describe('Smart Mapping before any mapping is saved', () => {
+    // Plays integration-sync's `sync.integrations.sample-page`: one page read from the vendor.
+    const fresh = uuidv7();
+    const refusing = uuidv7();
+    const asked: string[] = [];
+    beforeAll(() => {
+      const nats = f.svc.running.app.get(NatsConnectionHolder).nc;
+      nats.subscribe(f.svc.running.app.get(Naming).subject('sync.integrations.sample-page'), {
+        callback: (_err, msg) => {
+          const { integrationId: id } = JSON.parse(new TextDecoder().decode(msg.data)) as { integrationId: string };
+          asked.push(id);
+          const reply =
+            id === fresh
+              ? { ok: true, data: { integrationId: id, vendor: 'pagerduty', endpoint: 'http://sim', records: pdUsers('fresh', 3) } }
+              : id === refusing
+                ? { ok: true, data: { integrationId: id, vendor: 'pagerduty', endpoint: 'http://sim', records: [], error: 'PagerDuty rejected the credential (401)' } }
+                : { ok: false, error: { code: 'NOT_FOUND', message: `Integration ${id} does not exist` } };
+          msg.respond(new TextEncoder().encode(JSON.stringify(reply)));
+        },
+      });
+    });
+
+    it('suggests and lists source fields from one page read from the vendor, and writes nothing', async () => {
+      const before = await f.count('select (select count(*) from mapping.saas_user) + (select count(*) from mapping.person) + (select count(*) from mapping.mapping_definition) as n');
+      const { suggestions } = await f.rpc.request(MappingDefinitionsSuggest, { integrationId: fresh });
+      expect(suggestions.find((s) => s.target === 'person.email')).toMatchObject({ source: 'email', reason: expect.stringContaining('looks like an email') });
+      const fields = await f.rpc.request(MappingDefinitionsSourceFields, { integrationId: fresh });
+      expect(fields).toMatchObject({ integrationId: fresh, vendor: 'pagerduty', samplesFrom: 'vendor_sample', samplesFromRunId: null });
+      expect(fields.sourceFields).toEqual(expect.arrayContaining([{ name: 'email', sample: 'ann1@fresh.example.com' }]));
+      expect(await f.count('select (select count(*) from mapping.saas_user) + (select count(*) from mapping.person) + (select count(*) from mapping.mapping_definition) as n')).toBe(before);
+    });
+
+    it("uses the latest run's samples once there are some, without asking the vendor", async () => {
+      asked.length = 0;
+      const fields = await f.rpc.request(MappingDefinitionsSourceFields, { integrationId });
+      expect(fields).toMatchObject({ samplesFrom: 'run', samplesFromRunId: expect.any(String) });
+      expect(asked).toEqual([]);
+    });
+
+    it("offers the connector's known fields, and the reason, when the vendor cannot be read", async () => {
+      const fields = await f.rpc.request(MappingDefinitionsSourceFields, { integrationId: refusing });
+      expect(fields).toMatchObject({ samplesFrom: 'none', samplesError: 'PagerDuty rejected the credential (401)' });
+      expect(fields.sourceFields).toEqual(expect.arrayContaining([{ name: 'email', sample: null }]));
+    });
+
+    it('answers NOT_FOUND for an integration that does not exist', async () => {
+      await expect(f.rpc.request(MappingDefinitionsSuggest, { integrationId: uuidv7() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(f.rpc.request(MappingDefinitionsSourceFields, { integrationId: uuidv7() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
   });
 });
 

@@ -207,4 +207,6 @@ export interface SyncRunRow {
   missing: number;
   deactivated: number;
   reconcile_note: string | null;
+  record_type: RecordType | null;
+  preference: SyncPreference | null;
 }

@@ -1,7 +1,21 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ALL_EVENTS } from '@seatkeeper/contracts';
+import { streamsFor } from '@seatkeeper/platform-messaging';
 import { serviceModule } from '@seatkeeper/platform-service';
-import type { ReportingEnv } from './config/reporting.env';
+import { SaasAppCatalog } from './catalog/saas-app.catalog';
+import { ReportingEnv } from './config/reporting.env';
+import { DashboardsHandler } from './dashboards/dashboards.handler';
+import { DashboardsService } from './dashboards/dashboards.service';
+import { SavingsService } from './dashboards/savings.service';
 import { ormConfig } from './mikro-orm.config';
+import { DirectoryEventsConsumer } from './projections/directory-events.consumer';
+import { SyncEventsConsumer } from './projections/sync-events.consumer';
+import { WorkflowEventsConsumer } from './projections/workflow-events.consumer';
+import { ReportsHandler } from './reports/reports.handler';
+import { ReportsService } from './reports/reports.service';
+import { ShareLinksService } from './reports/share-links.service';
+import { ViewsHandler } from './views/views.handler';
+import { ViewsService } from './views/views.service';
 
 @Module({})
 export class AppModule {
@@ -10,8 +24,25 @@ export class AppModule {
       name: 'reporting',
       env,
       orm: ormConfig(env),
-      streams: [],
+      // Reporting produces no events. The streams it reads are declared too so that its durable
+      // consumers bind even when it starts before their producers (ensureStreams only adds subjects).
+      streams: streamsFor(ALL_EVENTS, ['directory', 'sync', 'workflow']),
       imports: [],
+      providers: [
+        { provide: ReportingEnv, useValue: env },
+        SaasAppCatalog,
+        DirectoryEventsConsumer,
+        SyncEventsConsumer,
+        WorkflowEventsConsumer,
+        ViewsService,
+        ViewsHandler,
+        SavingsService,
+        DashboardsService,
+        DashboardsHandler,
+        ReportsService,
+        ShareLinksService,
+        ReportsHandler,
+      ],
     });
   }
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Errors } from './errors';
-import type { Route } from './router';
 
 export type KeyAccess = 'full' | 'read-only';
 
@@ -88,8 +87,16 @@ export class Credentials {
   }
 }
 
+/** What authorisation needs to know of a route (the router's `Route` extends it: auth does not depend on the router). */
+export interface RouteAccess {
+  /** OAuth scope from the spec's `x-pd-requires-scope`. */
+  scope?: string;
+  /** Whether a read-only API key may call it. */
+  write?: boolean;
+}
+
 /** 403 when a read-only key writes or an OAuth token lacks the operation's scope. */
-export function authorise(principal: Principal, route: Route): void {
+export function authorise(principal: Principal, route: RouteAccess): void {
   if (principal.kind === 'api_key') {
     if (principal.readOnly && route.write) throw Errors.forbidden('This API key is read-only and cannot perform write operations');
     return;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Reply } from './http';
-import type { Principal } from './auth';
+import type { Principal, RouteAccess } from './auth';
 import type { SimState } from './state';
 
 export interface RequestContext {
@@ -14,14 +14,10 @@ export interface RequestContext {
   state: SimState;
 }
 
-export interface Route {
+export interface Route extends RouteAccess {
   method: string;
   /** Path template as in the OpenAPI description, e.g. `/users/{id}`. */
   pattern: string;
-  /** OAuth scope from the spec's `x-pd-requires-scope`. */
-  scope?: string;
-  /** Whether a read-only API key may call it. */
-  write?: boolean;
   /** No Authorization needed (the OAuth token endpoint). */
   public?: boolean;
   handler: (ctx: RequestContext) => Reply | Promise<Reply>;

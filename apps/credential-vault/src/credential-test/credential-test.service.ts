@@ -25,7 +25,8 @@ export class CredentialTestService {
     @Inject(VAULT_ENV) private readonly env: CredentialVaultEnv,
   ) {}
 
-  async test(id: string, actor: string): Promise<CredentialTestResult> {
+  /** `target`: the region or base URL the credential will be used with (an EU key fails against the US host). */
+  async test(id: string, actor: string, target: { region?: 'us' | 'eu'; baseUrl?: string } = {}): Promise<CredentialTestResult> {
     const row = await CredentialRepository.find(this.orm.em.fork(), id);
     if (!row) throw credentialNotFound(id);
     const definition = CONNECTOR_TESTS[row.vendor];
@@ -34,7 +35,7 @@ export class CredentialTestService {
     }
     let outcome: ConnectorTestCredentialResult;
     try {
-      outcome = await this.rpc.request(definition, { credentialId: id, requestedBy: actor }, { timeoutMs: this.env.VAULT_CREDENTIAL_TEST_TIMEOUT_MS });
+      outcome = await this.rpc.request(definition, { credentialId: id, requestedBy: actor, ...target }, { timeoutMs: this.env.VAULT_CREDENTIAL_TEST_TIMEOUT_MS });
     } catch (e) {
       if (e instanceof RpcException && (e.code === 'SERVICE_UNAVAILABLE' || e.code === 'SERVICE_TIMEOUT')) {
         throw new VaultException(VaultErrorCode.Unavailable, `The ${row.vendor} connector (integration-sync) is unavailable: ${e.message}`, {
@@ -52,6 +53,7 @@ export class CredentialTestService {
       ok: outcome.ok,
       ...(outcome.status !== undefined ? { status: outcome.status } : {}),
       message,
+      ...(outcome.endpoint !== undefined ? { endpoint: outcome.endpoint } : {}),
       testedAt: new Date().toISOString(),
     };
   }

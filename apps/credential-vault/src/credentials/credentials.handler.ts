@@ -62,6 +62,6 @@ export class CredentialsHandler {
 
   @OnRequest(VaultCredentialsTest)
   test(req: TestCredentialRequest): Promise<CredentialTestResult> {
-    return this.tester.test(req.id, req.actor);
+    return this.tester.test(req.id, req.actor, { region: req.region, baseUrl: req.baseUrl });
   }
 }

@@ -25,4 +25,9 @@ export class GatewayEnv extends WithPublicHttp(ServiceEnv) {
   @Min(1)
   @Max(1_000_000)
   GATEWAY_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** The console's build (`npm run build`); default `dist/apps/console` under the working directory. Not built: `/` serves nothing. */
+  @IsOptional()
+  @IsString()
+  CONSOLE_DIST_DIR?: string;
 }

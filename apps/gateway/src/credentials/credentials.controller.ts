@@ -36,6 +36,7 @@ import { RpcClient } from '@seatkeeper/platform-messaging';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ApiPageResponse, PageQueryDto, type Page } from '../http/pagination';
+import { ParentResource } from '../http/parent-exists';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
 import {
   AccessLogEntryDto,
@@ -45,6 +46,7 @@ import {
   DeletedCredentialDto,
   ListCredentialsQuery,
   ReplaceSecretDto,
+  TestCredentialDto,
   UpdateCredentialDto,
 } from './credentials.dto';
 import {
@@ -192,23 +194,27 @@ export class CredentialsController {
   @Roles('admin')
   @ApiOperation({
     summary:
-      "Ask the vendor's connector to make one harmless call with the credential (PagerDuty: GET /users?limit=1)",
+      "Ask the vendor's connector to make one harmless call with the credential (PagerDuty: GET /users?limit=1), against the region or base URL named in the optional body; the answer names the endpoint called",
   })
   @ApiOkResponse({ type: CredentialTestResultDto })
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
   async test(
     @Param('id', ParseUuidPipe) id: string,
+    @Body() body: TestCredentialDto,
     @CurrentPrincipal() who: Principal,
   ): Promise<CredentialTestResultDto> {
     return toTestResultDto(
       (await this.rpc.request(VaultCredentialsTest, {
         id,
         actor: actorOf(who),
+        ...(body.region ? { region: body.region } : {}),
+        ...(body.base_url ? { baseUrl: body.base_url } : {}),
       })) as CredentialTestResult,
     );
   }
 
   @Get(':id/access-log')
+  @ParentResource('credential')
   @Roles('admin')
   @ApiOperation({
     summary:

@@ -19,6 +19,8 @@ import {
   CREDENTIAL_STORAGES,
   CREDENTIAL_TYPES,
   MAX_SECRET_LENGTH,
+  SYNC_REGIONS,
+  type SyncRegion,
   type AccessOutcome,
   type CredentialPreset,
   type CredentialStorage,
@@ -326,6 +328,21 @@ export class CredentialDto {
   last_test!: LastTestView | null;
 }
 
+/** Where to test the credential: the region (or base URL) it will be used with. The body is optional. */
+export class TestCredentialDto {
+  @ApiPropertyOptional({ enum: SYNC_REGIONS, description: "The vendor region (PagerDuty: an EU account's key works only against api.eu.pagerduty.com); default the connector's configured host" })
+  @IsOptional()
+  @IsIn(SYNC_REGIONS)
+  region?: SyncRegion;
+
+  @ApiPropertyOptional({ maxLength: 500, description: "Replaces the region's host; only the official hosts and integration-sync's SYNC_ALLOWED_BASE_URLS are called" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'], disallow_auth: true }, { message: 'base_url must be an http(s) URL without userinfo' })
+  base_url?: string;
+}
+
 export class CredentialTestResultDto {
   @ApiProperty({ format: 'uuid' }) credential_id!: string;
   @ApiProperty() ok!: boolean;
@@ -333,6 +350,8 @@ export class CredentialTestResultDto {
   status?: number;
   @ApiProperty({ description: "OK or the vendor's error message" })
   message!: string;
+  @ApiPropertyOptional({ description: 'The base URL that was called (which endpoint answered), e.g. https://api.eu.pagerduty.com' })
+  endpoint?: string;
   @ApiProperty() tested_at!: string;
 }
 

@@ -98,6 +98,7 @@ export function toTestResultDto(
     ok: r.ok,
     ...(r.status !== undefined ? { status: r.status } : {}),
     message: r.message,
+    ...(r.endpoint !== undefined ? { endpoint: r.endpoint } : {}),
     tested_at: r.testedAt,
   };
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   INSTALLATION_TYPES,
   INTEGRATION_PREFERENCES,
@@ -68,4 +68,16 @@ export class IntegrationDto {
 export class DeletedIntegrationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() deleted!: boolean;
+}
+
+export class IntegrationTestResultDto {
+  @ApiProperty({ format: 'uuid' }) integration_id!: string;
+  @ApiProperty() ok!: boolean;
+  @ApiPropertyOptional({ description: "The vendor's HTTP status; absent when the vendor could not be reached" })
+  status?: number;
+  @ApiProperty({ description: "OK, or the vendor's (or the runner's) reason" })
+  message!: string;
+  @ApiProperty({ description: "The base URL that was called: the integration's base URL or its region's host" })
+  endpoint!: string;
+  @ApiProperty() tested_at!: string;
 }

@@ -13,7 +13,7 @@ import { Roles } from '../auth/roles.decorator';
 import { actorOf } from '../credentials/credentials.mapper';
 import { ApiPageResponse, type Page } from '../http/pagination';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
-import { DeletedIntegrationDto, IntegrationDto } from './integration-view.dto';
+import { DeletedIntegrationDto, IntegrationDto, IntegrationTestResultDto } from './integration-view.dto';
 import { CreateIntegrationDto, ListIntegrationsQuery, UpdateIntegrationDto } from './integrations.dto';
 import { IntegrationsService } from './integrations.service';
 import { ListRunsQuery, RunDto } from './runs.dto';
@@ -80,6 +80,19 @@ export class IntegrationsController {
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
   launch(@Param('id', ParseUuidPipe) id: string, @CurrentPrincipal() who: Principal): Promise<IntegrationDto> {
     return this.integrations.launch(id, actorOf(who));
+  }
+
+  @Post(':id/test')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "Test the integration's credential where the integration uses it: one harmless vendor call (PagerDuty: GET /users?limit=1) against its region and base URL; the answer names the endpoint called",
+  })
+  @ApiOkResponse({ type: IntegrationTestResultDto })
+  @ApiParam({ name: 'id', type: String, format: 'uuid' })
+  test(@Param('id', ParseUuidPipe) id: string): Promise<IntegrationTestResultDto> {
+    return this.integrations.test(id);
   }
 
   @Post(':id/pause')

@@ -37,7 +37,7 @@ import { PageQueryDto } from '../http/pagination';
 // naming the public field before any call; rules that need the stored integration (cloud needs a
 // credential, local a secret reference, the time zone exists) stay with the service.
 
-const URL_RULE = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+const URL_RULE = { require_tld: false, require_protocol: true, protocols: ['http', 'https'], disallow_auth: true };
 const RUNNER_POOL = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export class ScheduleBodyDto {

@@ -6,6 +6,7 @@ import {
   SyncIntegrationsLaunch,
   SyncIntegrationsList,
   SyncIntegrationsPause,
+  SyncIntegrationsTest,
   SyncIntegrationsUpdate,
   SyncRunsGet,
   SyncRunsList,
@@ -13,7 +14,7 @@ import {
 } from '@seatkeeper/contracts';
 import { RpcClient } from '@seatkeeper/platform-messaging';
 import type { Page } from '../http/pagination';
-import type { DeletedIntegrationDto, IntegrationDto } from './integration-view.dto';
+import type { DeletedIntegrationDto, IntegrationDto, IntegrationTestResultDto } from './integration-view.dto';
 import type { CreateIntegrationDto, ListIntegrationsQuery, UpdateIntegrationDto } from './integrations.dto';
 import { toCreateRequest, toIntegrationDto, toRunDto, toUpdateRequest } from './integrations.mapper';
 import type { ListRunsQuery, RunDto } from './runs.dto';
@@ -53,6 +54,18 @@ export class IntegrationsService {
 
   async pause(integrationId: string, actor: string): Promise<IntegrationDto> {
     return toIntegrationDto(await fromSyncService(this.rpc.request(SyncIntegrationsPause, { integrationId, actor })));
+  }
+
+  async test(integrationId: string): Promise<IntegrationTestResultDto> {
+    const r = await fromSyncService(this.rpc.request(SyncIntegrationsTest, { integrationId }));
+    return {
+      integration_id: r.integrationId,
+      ok: r.ok,
+      ...(r.status !== undefined ? { status: r.status } : {}),
+      message: r.message,
+      endpoint: r.endpoint,
+      tested_at: r.testedAt,
+    };
   }
 
   async runNow(integrationId: string, actor: string): Promise<RunDto> {

@@ -258,6 +258,12 @@ export class SourceFieldDto {
 
 export class SourceFieldsDto {
   @ApiProperty({ format: 'uuid' }) integration_id!: string;
+  @ApiProperty({
+    enum: ['run', 'vendor_sample', 'none'],
+    description: "run: the latest run's records; vendor_sample: one page read from the vendor now (no run yet, nothing stored); none: neither could be had (see samples_error)",
+  })
+  samples_from!: 'run' | 'vendor_sample' | 'none';
+  @ApiPropertyOptional({ description: 'Why the vendor could not be read (samples_from = none)' }) samples_error?: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The run the samples come from' }) samples_from_run_id!:
     | string
     | null;

@@ -3,6 +3,7 @@ import type {
   FieldMappingDto,
   MappingDefinitionView,
   MappingSuggestion,
+  SourceFieldsResult,
   QuarantinedRecordView,
   TargetFieldView,
   TransformDto,
@@ -61,10 +62,12 @@ export function toDefinitionDto(v: MappingDefinitionView): MappingDefinitionDto 
   };
 }
 
-export function toSourceFieldsDto(v: MappingDefinitionView): SourceFieldsDto {
+export function toSourceFieldsDto(v: SourceFieldsResult): SourceFieldsDto {
   return {
     integration_id: v.integrationId,
+    samples_from: v.samplesFrom,
     samples_from_run_id: v.samplesFromRunId,
+    ...(v.samplesError !== undefined ? { samples_error: v.samplesError } : {}),
     fields: v.sourceFields.map((f) => ({ name: f.name, sample: f.sample ?? null })),
   };
 }

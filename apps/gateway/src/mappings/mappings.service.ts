@@ -7,6 +7,7 @@ import {
   MappingDefinitionsGet,
   MappingDefinitionsList,
   MappingDefinitionsPut,
+  MappingDefinitionsSourceFields,
   MappingDefinitionsSuggest,
   MappingQuarantineList,
   MappingQuarantineRetry,
@@ -43,6 +44,9 @@ import { pageOfAll } from './small-list.page';
 
 /** The integration id is the route's `id`. */
 const INTEGRATION = { integrationId: 'id' };
+
+/** Mapping may read a sample page from the vendor (through integration-sync) to answer: its own bound is 20 s. */
+const VENDOR_SAMPLE_TIMEOUT_MS = 25_000;
 
 /** Calls the mapping service's `mapping.*` requests and answers in the public (snake_case) shapes. */
 @Injectable()
@@ -88,11 +92,12 @@ export class MappingsService {
   }
 
   async sourceFields(integrationId: string): Promise<SourceFieldsDto> {
-    return toSourceFieldsDto(await this.rpc.request(MappingDefinitionsGet, { integrationId }));
+    // Without a run yet, mapping reads a sample page from the vendor: a few calls, more than the default bound.
+    return toSourceFieldsDto(await this.rpc.request(MappingDefinitionsSourceFields, { integrationId }, { timeoutMs: VENDOR_SAMPLE_TIMEOUT_MS }));
   }
 
   async suggestions(integrationId: string): Promise<MappingSuggestionsDto> {
-    const { suggestions } = await this.rpc.request(MappingDefinitionsSuggest, { integrationId });
+    const { suggestions } = await this.rpc.request(MappingDefinitionsSuggest, { integrationId }, { timeoutMs: VENDOR_SAMPLE_TIMEOUT_MS });
     return { integration_id: integrationId, suggestions: suggestions.map(toSuggestionDto) };
   }
 

@@ -19,3 +19,26 @@ export async function publishEvent(gateway: GatewayUnderTest, definition: EventD
   const envelope = { id, type: definition.subject, occurredAt: new Date().toISOString(), source: 'integration-sync', correlationId: id, causationId: null, data };
   await app.get(NatsConnectionHolder).js.publish(app.get(Naming).subject(definition.subject), new TextEncoder().encode(JSON.stringify(envelope)), { msgID: id });
 }
+
+/**
+ * Plays integration-sync's `sync.integrations.get` on the gateway's prefix: the integrations in
+ * `known` exist (a minimal view), any other id is NOT_FOUND — what the parent check of the
+ * `/mappings/{id}` routes asks. Returns a stop function.
+ */
+export function answerIntegrationsGet(gateway: GatewayUnderTest, known: readonly string[]): () => Promise<void> {
+  const app = gateway.service.running.app;
+  const nc = app.get(NatsConnectionHolder).nc;
+  const sub = nc.subscribe(app.get(Naming).subject('sync.integrations.get'), {
+    callback: (_err, msg) => {
+      const { integrationId } = JSON.parse(new TextDecoder().decode(msg.data)) as { integrationId: string };
+      const reply = known.includes(integrationId)
+        ? { ok: true, data: { id: integrationId, vendor: 'pagerduty' } }
+        : { ok: false, error: { code: 'NOT_FOUND', message: `Integration ${integrationId} does not exist` } };
+      msg.respond(new TextEncoder().encode(JSON.stringify(reply)));
+    },
+  });
+  return async () => {
+    sub.unsubscribe();
+    await nc.flush();
+  };
+}

@@ -1,8 +1,60 @@
 import { ServiceEnv } from '@seatkeeper/platform-config';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsNumber, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
+import { normaliseBaseUrl, pagerDutyEgress } from '@seatkeeper/connector-pagerduty';
+import {
+  IsBoolean,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value;
+const BASE_URL_RULE = { require_tld: false, require_protocol: true, protocols: ['http', 'https'], disallow_auth: true };
+
+/** Boot check: every listed base URL is a plain http(s) base (no userinfo, query or fragment). */
+@ValidatorConstraint({ name: 'plainBaseUrls' })
+class PlainBaseUrls implements ValidatorConstraintInterface {
+  private problem = '';
+  validate(value: unknown): boolean {
+    if (!Array.isArray(value)) return false;
+    try {
+      for (const v of value) normaliseBaseUrl(String(v));
+      return true;
+    } catch (e) {
+      this.problem = (e as Error).message;
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return this.problem || 'must be a list of http(s) base URLs';
+  }
+}
+
+/** Boot check: the credential-test host is one a credential may be sent to. */
+@ValidatorConstraint({ name: 'allowedBaseUrl' })
+class AllowedBaseUrl implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    try {
+      pagerDutyEgress((args.object as IntegrationSyncEnv).SYNC_ALLOWED_BASE_URLS).checkBaseUrl(String(value));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'SYNC_PAGERDUTY_BASE_URL must be an official PagerDuty host or one of SYNC_ALLOWED_BASE_URLS';
+  }
+}
 
 /** The integration-sync service's environment: the shared bases plus the runner's knobs; fails fast at boot. */
 export class IntegrationSyncEnv extends ServiceEnv {
@@ -61,8 +113,22 @@ export class IntegrationSyncEnv extends ServiceEnv {
   @Type(() => Number) @IsInt() @Min(50) @Max(3_600_000)
   SYNC_SCHEDULER_TICK_MS = 5000;
 
-  /** PagerDuty host for credential tests (which have no integration to take a region from); default the US host. */
+  /**
+   * Vendor base URLs allowed besides the official ones (api.pagerduty.com, api.eu.pagerduty.com),
+   * comma-separated: the simulator, a proxy. A vault credential is sent to no other host, whatever an
+   * integration's base URL says. A listed host may resolve to a private address; an official one may not.
+   */
+  @Transform(toList)
+  @IsUrl(BASE_URL_RULE, { each: true, message: 'SYNC_ALLOWED_BASE_URLS must be http(s) URLs without userinfo, separated by commas' })
+  @Validate(PlainBaseUrls)
+  SYNC_ALLOWED_BASE_URLS: string[] = [];
+
+  /**
+   * PagerDuty host for credential tests that name neither a region nor a base URL (the vault's test on
+   * save); default the US host. Must be an official host or one of SYNC_ALLOWED_BASE_URLS.
+   */
   @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  @IsUrl(BASE_URL_RULE)
+  @Validate(AllowedBaseUrl)
   SYNC_PAGERDUTY_BASE_URL?: string;
 }

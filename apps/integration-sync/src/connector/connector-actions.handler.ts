@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  IntegrationIdRequest,
   PagerDutyTestCredentialRequest,
+  SyncIntegrationsSamplePage,
+  SyncIntegrationsTest,
+  type IntegrationTestResult,
+  type SamplePageResult,
   PagerDutyUserRequest,
   PagerDutyUsersRequest,
   SyncConnectorPagerDutyDeleteUser,
@@ -46,6 +51,16 @@ export class ConnectorActionsHandler {
 
   @OnRequest(SyncConnectorPagerDutyTestCredential)
   testCredential(req: PagerDutyTestCredentialRequest) {
-    return this.actions.testCredential(req.credentialId);
+    return this.actions.testCredential(req);
+  }
+
+  @OnRequest(SyncIntegrationsSamplePage)
+  samplePage(req: IntegrationIdRequest): Promise<SamplePageResult> {
+    return this.actions.samplePage(req.integrationId);
+  }
+
+  @OnRequest(SyncIntegrationsTest)
+  testIntegration(req: IntegrationIdRequest): Promise<IntegrationTestResult> {
+    return this.actions.testIntegration(req.integrationId);
   }
 }

@@ -1,13 +1,17 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { ConnectorTestCredentialResult } from '@seatkeeper/contracts';
+import type { ConnectorTestCredentialResult, IntegrationTestResult, SamplePageResult } from '@seatkeeper/contracts';
 import {
+  baseUrlOf,
+  initialCursor,
   PAGERDUTY_BASE_URLS,
   PagerDutyApiError,
   PagerDutyAuthError,
   PagerDutyError,
   PagerDutyUnavailableError,
   type PagerDutyConnector,
+  type PagerDutyCredential,
+  type PagerDutyRegion,
 } from '@seatkeeper/connector-pagerduty';
 import { RpcException } from '@seatkeeper/platform-messaging';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
@@ -15,6 +19,9 @@ import { CredentialResolver, CredentialUnavailableError } from '../credentials/c
 import { integrationNotFound } from '../integrations/integration.exception';
 import { IntegrationsRepository } from '../integrations/integrations.repository';
 import { ConnectorFactory } from './connector.factory';
+
+/** Enough records for every field to show a sample, few enough to be one quick call. */
+const SAMPLE_PAGE_SIZE = 25;
 
 /** Codes a connector action answers with besides NOT_FOUND. */
 export const ConnectorErrorCode = {
@@ -49,18 +56,65 @@ export class ConnectorActionsService {
     }
   }
 
-  /** One harmless `GET /users?limit=1`; a vendor refusal is an answer (`ok: false`), not an error. */
-  async testCredential(credentialId: string): Promise<ConnectorTestCredentialResult> {
+  /**
+   * One harmless `GET /users?limit=1` with a vault credential, against the region or base URL the
+   * caller names (the one it will be used with), else SYNC_PAGERDUTY_BASE_URL, else the US host.
+   * A vendor refusal is an answer (`ok: false`), not an error; the answer names the endpoint called.
+   */
+  async testCredential(req: { credentialId: string; region?: PagerDutyRegion; baseUrl?: string }): Promise<ConnectorTestCredentialResult> {
     let credential;
     try {
-      credential = await this.credentials.fromVault(credentialId, { purpose: 'credential-test' });
+      credential = await this.credentials.fromVault(req.credentialId, { purpose: 'credential-test' });
     } catch (e) {
       throw toRpc(e);
     }
-    const connector = this.connectors.pagerDuty({ region: 'us', baseUrl: this.env.SYNC_PAGERDUTY_BASE_URL ?? PAGERDUTY_BASE_URLS.us }, credential);
+    const baseUrl = req.baseUrl ?? (req.region ? PAGERDUTY_BASE_URLS[req.region] : (this.env.SYNC_PAGERDUTY_BASE_URL ?? PAGERDUTY_BASE_URLS.us));
+    return this.check({ region: req.region ?? 'us', baseUrl }, credential);
+  }
+
+  /** The same test with an integration's own credential (vault or local secret), region and base URL. */
+  async testIntegration(integrationId: string): Promise<IntegrationTestResult> {
+    const integration = await this.integrations.find(this.orm.em.fork(), integrationId);
+    if (!integration) throw integrationNotFound(integrationId);
+    const target = { region: integration.region, baseUrl: integration.base_url };
+    const endpoint = baseUrlOf({ region: target.region, baseUrl: target.baseUrl ?? undefined });
+    let result: ConnectorTestCredentialResult;
+    try {
+      const credential = await this.credentials.forIntegration(integration, { purpose: 'credential-test' });
+      result = await this.check(target, credential);
+    } catch (e) {
+      if (!(e instanceof CredentialUnavailableError)) throw e;
+      result = { ok: false, message: e.message, endpoint };
+    }
+    return { integrationId, ...result, endpoint: result.endpoint ?? endpoint, testedAt: new Date().toISOString() };
+  }
+
+  /**
+   * One small page of users, read as a run would (the integration's credential, region, base URL and
+   * extras), for Smart Mapping before the first run. Nothing is stored or published.
+   */
+  async samplePage(integrationId: string): Promise<SamplePageResult> {
+    const integration = await this.integrations.find(this.orm.em.fork(), integrationId);
+    if (!integration) throw integrationNotFound(integrationId);
+    const endpoint = baseUrlOf({ region: integration.region, baseUrl: integration.base_url ?? undefined });
+    const answer = { integrationId, vendor: integration.vendor };
+    try {
+      const credential = await this.credentials.forIntegration(integration, { purpose: 'mapping-sample' });
+      const connector = this.connectors.pagerDuty({ region: integration.region, baseUrl: integration.base_url }, credential);
+      const page = await connector.nextUsersPage(initialCursor(), integration.extras, SAMPLE_PAGE_SIZE);
+      return { ...answer, records: page.records, endpoint };
+    } catch (e) {
+      if (!(e instanceof CredentialUnavailableError || e instanceof PagerDutyError)) throw e;
+      return { ...answer, records: [], endpoint, error: e.message };
+    }
+  }
+
+  private async check(target: { region: PagerDutyRegion; baseUrl: string | null }, credential: PagerDutyCredential): Promise<ConnectorTestCredentialResult> {
+    const connector = this.connectors.pagerDuty(target, credential);
+    const endpoint = connector.http.baseUrl;
     const result = await connector.testCredential();
-    if (result.ok) return { ok: true, status: 200, message: 'OK' };
-    return { ok: false, ...(result.status !== null ? { status: result.status } : {}), message: result.message };
+    if (result.ok) return { ok: true, status: 200, message: 'OK', endpoint };
+    return { ok: false, ...(result.status !== null ? { status: result.status } : {}), message: result.message, endpoint };
   }
 }
 

@@ -1,7 +1,9 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import {
+  pagerDutyEgress,
   PagerDutyConnector,
   RateBudgetRegistry,
+  type EgressPolicy,
   type PagerDutyCredential,
   type PagerDutyRegion,
 } from '@seatkeeper/connector-pagerduty';
@@ -14,9 +16,12 @@ import { IntegrationSyncEnv } from '../config/integration-sync.env';
 @Injectable()
 export class ConnectorFactory implements OnApplicationShutdown {
   readonly budgets: RateBudgetRegistry;
+  /** Where a credential may be sent: the official hosts and SYNC_ALLOWED_BASE_URLS, checked at every request. */
+  readonly egress: EgressPolicy;
 
   constructor(private readonly env: IntegrationSyncEnv) {
     this.budgets = new RateBudgetRegistry({ accountLimitPerMinute: env.SYNC_RATE_LIMIT_PER_MINUTE, share: env.SYNC_RATE_SHARE });
+    this.egress = pagerDutyEgress(env.SYNC_ALLOWED_BASE_URLS);
   }
 
   pagerDuty(target: { region: PagerDutyRegion; baseUrl: string | null }, credential: PagerDutyCredential): PagerDutyConnector {
@@ -24,6 +29,7 @@ export class ConnectorFactory implements OnApplicationShutdown {
       { region: target.region, baseUrl: target.baseUrl ?? undefined, credential },
       {
         budgets: this.budgets,
+        egress: this.egress,
         timeoutMs: this.env.SYNC_HTTP_TIMEOUT_MS,
         retry: { maxAttempts: this.env.SYNC_RETRY_MAX_ATTEMPTS, initialDelayMs: this.env.SYNC_RETRY_INITIAL_DELAY_MS },
       },
@@ -32,5 +38,6 @@ export class ConnectorFactory implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.budgets.dispose();
+    await this.egress.close();
   }
 }

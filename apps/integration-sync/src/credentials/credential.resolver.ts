@@ -10,7 +10,7 @@ export class CredentialUnavailableError extends Error {}
 
 export interface ResolveContext {
   runId?: string;
-  purpose: 'sync-run' | 'credential-test' | 'workflow-step';
+  purpose: 'sync-run' | 'credential-test' | 'workflow-step' | 'mapping-sample';
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 } from '@seatkeeper/contracts';
 import { RpcClient, RpcException } from '@seatkeeper/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
+import { ConnectorFactory } from '../connector/connector.factory';
 import { IntegrationErrorCode, integrationNotFound, validationFailed } from './integration.exception';
 import { toIntegrationView, type IntegrationRow } from './integration.row';
 import { IntegrationsRepository } from './integrations.repository';
@@ -26,6 +27,7 @@ export class IntegrationsService {
     private readonly orm: MikroORM,
     private readonly repo: IntegrationsRepository,
     private readonly rpc: RpcClient,
+    private readonly connectors: ConnectorFactory,
   ) {}
 
   async create(req: CreateIntegrationRequest): Promise<IntegrationView> {
@@ -34,6 +36,7 @@ export class IntegrationsService {
       problems.push(`vendor "${req.vendor}" is not supported (supported: ${SYNC_VENDORS.join(', ')})`);
     }
     problems.push(...installationProblems(req.installationType, req.credentialId, req.localSecret));
+    if (req.baseUrl !== undefined) problems.push(...this.baseUrlProblems(req.baseUrl));
     const schedule = normaliseSchedule(req.schedule);
     if ('problems' in schedule) problems.push(...schedule.problems);
     if (problems.length || 'problems' in schedule) throw validationFailed(problems);
@@ -58,6 +61,16 @@ export class IntegrationsService {
       }),
     );
     return toIntegrationView(row);
+  }
+
+  /** Refused up front as well as at every request (where the check that counts is made). */
+  private baseUrlProblems(baseUrl: string): string[] {
+    try {
+      this.connectors.egress.checkBaseUrl(baseUrl);
+      return [];
+    } catch (e) {
+      return [`baseUrl: ${(e as Error).message}`];
+    }
   }
 
   async get(id: string): Promise<IntegrationView> {
@@ -91,7 +104,7 @@ export class IntegrationsService {
       if (req.recordType !== undefined) changes.record_type = req.recordType;
       if (req.region !== undefined) changes.region = req.region;
       if (req.baseUrl !== undefined) {
-        if (req.baseUrl !== '' && !/^https?:\/\/[^\s]+$/.test(req.baseUrl)) problems.push('baseUrl must be an http(s) URL, or empty to clear it');
+        if (req.baseUrl !== '') problems.push(...this.baseUrlProblems(req.baseUrl));
         changes.base_url = req.baseUrl === '' ? null : req.baseUrl;
       }
       if (req.preference !== undefined) changes.preference = req.preference;

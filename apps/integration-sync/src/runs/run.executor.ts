@@ -2,12 +2,14 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { SyncBatchFetchedV1, SyncRunFailedV1, SyncRunFetchedV1 } from '@seatkeeper/contracts';
 import {
+  EgressRefusedError,
   PagerDutyAuthError,
   PagerDutyError,
   initialCursor,
   judgeCompleteness,
   type EnumerationCursor,
   type PagerDutyConnector,
+  type SyncPage,
 } from '@seatkeeper/connector-pagerduty';
 import { MessagingRuntime, OutboxWriter } from '@seatkeeper/platform-messaging';
 import { PinoLogger } from 'nestjs-pino';
@@ -57,65 +59,90 @@ export class RunExecutor {
     let { batches, fetched } = run;
     const baseRequests = run.requests;
     const requests = (): number => baseRequests + connector.http.stats.requests;
-    while (!cursor.done) {
-      if (signal.aborted) return;
-      let page;
-      try {
-        page = await connector.nextUsersPage(cursor, integration.extras, this.env.SYNC_PAGE_SIZE, signal);
-      } catch (e) {
+    // The next page is asked for while this one commits (its cursor is known once it is fetched),
+    // so the run moves at the rate budget's pace, not at budget + commit time per page. A page
+    // fetched ahead and never committed is fetched again after a resume.
+    const ahead = new AbortController();
+    const stopAhead = (): void => ahead.abort();
+    signal.addEventListener('abort', stopAhead, { once: true });
+    const fetchPage = (from: EnumerationCursor): Promise<{ page: SyncPage } | { error: unknown }> =>
+      connector.nextUsersPage(from, integration.extras, this.env.SYNC_PAGE_SIZE, ahead.signal).then(
+        (page) => ({ page }),
+        (error: unknown) => ({ error }),
+      );
+    let next = cursor.done ? null : fetchPage(cursor);
+    try {
+      while (next) {
         if (signal.aborted) return;
-        if (e instanceof PagerDutyAuthError) {
-          await this.finish(run, owner, { kind: 'failed', reason: e.message, credentialRejected: true }, requests());
-          return;
+        const fetchedPage = await next;
+        next = null;
+        if ('error' in fetchedPage) {
+          const e = fetchedPage.error;
+          if (signal.aborted) return;
+          if (e instanceof PagerDutyAuthError) {
+            await this.finish(run, owner, { kind: 'failed', reason: e.message, credentialRejected: true }, requests());
+            return;
+          }
+          if (e instanceof EgressRefusedError) {
+            // A configuration error, not an outage: nothing was sent, another attempt would be refused too.
+            await this.finish(run, owner, { kind: 'failed', reason: e.message }, requests());
+            return;
+          }
+          if (e instanceof PagerDutyError) {
+            await this.finish(run, owner, { kind: 'incomplete', reason: `stopped fetching: ${e.message}` }, requests());
+            return;
+          }
+          throw e;
         }
-        if (e instanceof PagerDutyError) {
-          await this.finish(run, owner, { kind: 'incomplete', reason: `stopped fetching: ${e.message}` }, requests());
-          return;
-        }
-        throw e;
-      }
-      const committed = await this.orm.em.fork().transactional(async (em) => {
-        if (!(await this.runs.lockOwned(em, run.id, owner))) return false;
-        const fresh = await this.runs.markSeen(em, run.id, page.records.map((r) => r.id));
-        const records = page.records.filter((r) => fresh.has(r.id));
-        if (records.length) {
-          const seq = batches + 1;
-          const envelope = await this.outbox.add(
-            em,
-            SyncBatchFetchedV1,
-            {
-              runId: run.id,
-              integrationId: run.integration_id,
-              vendor: 'pagerduty',
-              seq,
-              // The integration owns these settings; mapping applies the batch under them.
-              recordType: integration.record_type,
-              preference: integration.preference,
-              records,
-            },
-            { entityKey: `sync-run:${run.id}` },
-          );
-          await this.runs.recordPage(em, run.id, seq, records.length, envelope.id);
-          batches = seq;
-          fetched += records.length;
-        }
-        await this.runs.checkpoint(em, run.id, {
-          cursor: page.cursor,
-          batches,
-          fetched,
-          requests: requests(),
-          vendorTotal: page.cursor.total,
-          leaseMs: this.env.SYNC_RUN_LEASE_MS,
-          warnings: page.warnings,
+        const { page } = fetchedPage;
+        if (!page.cursor.done) next = fetchPage(page.cursor);
+        const committed = await this.orm.em.fork().transactional(async (em) => {
+          if (!(await this.runs.lockOwned(em, run.id, owner))) return false;
+          const fresh = await this.runs.markSeen(em, run.id, page.records.map((r) => r.id));
+          const records = page.records.filter((r) => fresh.has(r.id));
+          if (records.length) {
+            const seq = batches + 1;
+            const envelope = await this.outbox.add(
+              em,
+              SyncBatchFetchedV1,
+              {
+                runId: run.id,
+                integrationId: run.integration_id,
+                vendor: 'pagerduty',
+                seq,
+                // The integration owns these settings; mapping applies the batch under them.
+                recordType: integration.record_type,
+                preference: integration.preference,
+                records,
+              },
+              { entityKey: `sync-run:${run.id}` },
+            );
+            await this.runs.recordPage(em, run.id, seq, records.length, envelope.id);
+            batches = seq;
+            fetched += records.length;
+          }
+          await this.runs.checkpoint(em, run.id, {
+            cursor: page.cursor,
+            batches,
+            fetched,
+            requests: requests(),
+            vendorTotal: page.cursor.total,
+            leaseMs: this.env.SYNC_RUN_LEASE_MS,
+            warnings: page.warnings,
+          });
+          return true;
         });
-        return true;
-      });
-      if (!committed) {
-        this.logger.warn({ runId: run.id }, 'run was taken over by another runner; stopping here');
-        return;
+        if (!committed) {
+          this.logger.warn({ runId: run.id }, 'run was taken over by another runner; stopping here');
+          return;
+        }
+        this.messaging.nudgeRelay();
+        cursor = page.cursor;
       }
-      this.messaging.nudgeRelay();
-      cursor = page.cursor;
+    } finally {
+      // A page asked for ahead of a run that stops here is not needed any more.
+      stopAhead();
+      signal.removeEventListener('abort', stopAhead);
     }
     const verdict = judgeCompleteness(cursor, fetched);
     await this.finish(run, owner, verdict.complete ? { kind: 'fetched' } : { kind: 'incomplete', reason: verdict.reason as string }, requests());

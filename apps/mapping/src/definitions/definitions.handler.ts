@@ -10,6 +10,7 @@ import {
   MappingDefinitionsGet,
   MappingDefinitionsList,
   MappingDefinitionsPut,
+  MappingDefinitionsSourceFields,
   MappingDefinitionsSuggest,
   MappingQuarantineList,
   MappingQuarantineRetry,
@@ -21,6 +22,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { OnRequest } from '@seatkeeper/platform-messaging';
 import { QuarantineRepository } from '../apply/quarantine.repository';
 import { DefinitionsService } from './definitions.service';
+import { SourceSamplesService } from './source-samples.service';
 
 /** `mapping.*` request-reply: thin, every answer comes from DefinitionsService. */
 @Injectable()
@@ -29,6 +31,7 @@ export class DefinitionsHandler {
     private readonly definitions: DefinitionsService,
     private readonly quarantine: QuarantineRepository,
     private readonly orm: MikroORM,
+    private readonly samples: SourceSamplesService,
   ) {}
 
   @OnRequest(MappingDefinitionsCheck)
@@ -59,6 +62,11 @@ export class DefinitionsHandler {
   @OnRequest(MappingDefinitionsSuggest)
   suggest(req: IntegrationRef) {
     return this.definitions.suggest(req.integrationId);
+  }
+
+  @OnRequest(MappingDefinitionsSourceFields)
+  sourceFields(req: IntegrationRef) {
+    return this.samples.sourceFields(req.integrationId);
   }
 
   @OnRequest(MappingTargetFieldsList)

@@ -22,6 +22,7 @@ import { sourceFieldCatalog, sourceFieldTypes } from '../mapping/source-fields';
 import { suggestMappings } from '../mapping/smart-mapping';
 import { targetFields } from '../mapping/target-fields';
 import { DefinitionRepository } from './definition.repository';
+import { SourceSamplesService } from './source-samples.service';
 
 /** The admin's side of mapping: definitions, custom fields, suggestions, the check the sync service asks, quarantine retry. */
 @Injectable()
@@ -31,6 +32,7 @@ export class DefinitionsService {
     private readonly definitions: DefinitionRepository,
     private readonly quarantine: QuarantineRepository,
     private readonly applier: RecordApplier,
+    private readonly samples: SourceSamplesService,
   ) {}
 
   async check(integrationId: string): Promise<MappingCheckResult> {
@@ -93,12 +95,11 @@ export class DefinitionsService {
     return this.orm.em.fork().transactional(async (em) => ({ deleted: await this.definitions.delete(em, integrationId) }));
   }
 
+  /** Works without a saved mapping: the samples are the latest run's, else one page read from the vendor. */
   async suggest(integrationId: string): Promise<{ suggestions: MappingSuggestion[] }> {
-    const em = this.orm.em.fork();
-    const def = await this.definitions.find(em, integrationId);
-    if (!def) throw new RpcException(RpcErrorCode.NotFound, `No mapping definition for integration ${integrationId}`);
-    const fields = targetFields(await this.definitions.customFields(em));
-    return { suggestions: suggestMappings(this.sourceFields(def), fields) };
+    const { sourceFields } = await this.samples.sourceFields(integrationId);
+    const fields = targetFields(await this.definitions.customFields(this.orm.em.fork()));
+    return { suggestions: suggestMappings(sourceFields, fields) };
   }
 
   async targetFields(): Promise<{ data: TargetFieldView[] }> {

@@ -1,3 +1,5 @@
+import { EgressPolicy } from './http/egress-policy';
+
 /** Where PagerDuty lives and how to authenticate against it. */
 export type PagerDutyRegion = 'us' | 'eu';
 
@@ -5,6 +7,14 @@ export const PAGERDUTY_BASE_URLS: Record<PagerDutyRegion, string> = {
   us: 'https://api.pagerduty.com',
   eu: 'https://api.eu.pagerduty.com',
 };
+
+/** The default egress: the official hosts only (an operator lists others through the service's env). */
+export const OFFICIAL_EGRESS = new EgressPolicy(Object.values(PAGERDUTY_BASE_URLS));
+
+/** An egress policy for the official hosts plus the base URLs an operator listed (the simulator, a proxy). */
+export function pagerDutyEgress(allowedBaseUrls: readonly string[] = []): EgressPolicy {
+  return new EgressPolicy(Object.values(PAGERDUTY_BASE_URLS), { allowedBaseUrls });
+}
 
 /** `token`: an account or user API key (`Authorization: Token token=…`); `bearer`: an OAuth access token. */
 export type PagerDutyAuthKind = 'token' | 'bearer';

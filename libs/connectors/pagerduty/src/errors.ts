@@ -42,6 +42,12 @@ export class PagerDutyUnavailableError extends PagerDutyError {
   }
 }
 
+/**
+ * The request was not sent (or its answer not followed) because of where it would go: a base URL not
+ * allowed, an address that is not public, a redirect. Final, never retried: it is a configuration error.
+ */
+export class EgressRefusedError extends PagerDutyError {}
+
 /** Internal: a failure worth another attempt. */
 export class RetryableError extends Error {
   constructor(

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pagerDutyEgress } from './connection';
 import { PagerDutyAuthError, PagerDutyMalformedResponseError } from './errors';
 import { PagerDutyHttpClient } from './http/pagerduty-http.client';
 import { initialCursor, judgeCompleteness, UserEnumeration, type EnumerationCursor } from './users/user-enumeration';
@@ -25,7 +26,7 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 function client(url: string): PagerDutyHttpClient {
   return new PagerDutyHttpClient(
     { region: 'us', baseUrl: url, credential: { kind: 'token', secret: 'k' } },
-    { rateBudget: { accountLimitPerMinute: 0, share: 1 }, retry: { maxAttempts: 4, initialDelayMs: 5, maxDelayMs: 20 } },
+    { rateBudget: { accountLimitPerMinute: 0, share: 1 }, retry: { maxAttempts: 4, initialDelayMs: 5, maxDelayMs: 20 }, egress: pagerDutyEgress([url]) },
   );
 }
 

@@ -68,7 +68,7 @@ export class PagerDutyConnector {
       let rows = new Map<string, { lastSignInAt: string | null }>();
       if (!this.analyticsUnavailable) {
         try {
-          rows = await fetchRawUsers(this.http, records.map((r) => r.id), signal);
+          rows = await fetchRawUsers(this.http, records.map((r) => r.id), signal, (w) => warnings.push(w));
         } catch (e) {
           if (!isAnalyticsUnavailable(e)) throw e;
           this.analyticsUnavailable = true;

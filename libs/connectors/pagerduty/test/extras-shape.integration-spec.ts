@@ -1,5 +1,5 @@
 import { startPagerDutySimProcess, type PagerDutySimProcess } from '@seatkeeper/testing-infra';
-import { initialCursor, PagerDutyConnector } from '../src';
+import { initialCursor, PagerDutyConnector, pagerDutyEgress } from '../src';
 
 /**
  * The extras reach mapping under PagerDuty's own names — the source fields mapping offers
@@ -17,7 +17,7 @@ describe('PagerDuty records as mapping receives them', () => {
   });
 
   it('carries last sign-in, licence and sync time under the source field names mapping offers', async () => {
-    const connector = new PagerDutyConnector({ region: 'us', baseUrl: sim.url, credential: { kind: 'token', secret: 'pd-sim-full-access-key' } });
+    const connector = new PagerDutyConnector({ region: 'us', baseUrl: sim.url, credential: { kind: 'token', secret: 'pd-sim-full-access-key' } }, { egress: pagerDutyEgress([sim.url]) });
     const page = await connector.nextUsersPage(initialCursor(), { teams: false, licence: true, lastSignIn: true }, 100);
     expect(page.records).toHaveLength(100);
     for (const r of page.records) {

@@ -27,8 +27,12 @@ export interface RelayOptions {
 }
 
 export interface ConsumerOptions {
-  /** Messages handled at once per consumer. */
+  /** Lanes per consumer: entities handled side by side (one entity's events always share a lane). */
   concurrency: number;
+  /** Events a lane applies in one transaction at most (those that have queued up; no waiting for more). */
+  batchSize: number;
+  /** About this many payload bytes per batch at most (big events, e.g. pages of records, batch fewer). */
+  batchBytes: number;
   /** After this many deliveries a failing message is dead-lettered and terminated. */
   maxDeliveries: number;
   /** Delay before redelivery after a transient failure, by delivery number (last one repeats). */
@@ -48,6 +52,8 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
 
 export const DEFAULT_CONSUMER_OPTIONS: ConsumerOptions = {
   concurrency: 16,
+  batchSize: 500,
+  batchBytes: 1_000_000,
   maxDeliveries: 8,
   backoffMs: [500, 1000, 2000, 5000, 10_000, 30_000],
   gapWaitDeliveries: 6,

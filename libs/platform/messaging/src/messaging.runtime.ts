@@ -14,7 +14,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DeadLetterStore } from './events/dead-letter.store';
-import { EventConsumer, type ConsumerGroupSpec, type EventHandlerFn } from './events/event-consumer';
+import { EventConsumer, type ConsumerGroupSpec, type EventHandlerFn, type EventsHandlerFn } from './events/event-consumer';
 import { ON_EVENT, type OnEventMetadata } from './events/on-event.decorator';
 import { OutboxRelay } from './events/outbox.relay';
 import {
@@ -117,17 +117,17 @@ export class MessagingRuntime
   }
 
   private async startConsumers(
-    events: { definition: EventDefinition; group?: string; handle: EventHandlerFn }[],
+    events: { definition: EventDefinition; group?: string; handle: EventHandlerFn; handleMany?: EventsHandlerFn }[],
   ): Promise<void> {
     const groups = new Map<string, ConsumerGroupSpec>();
-    for (const { definition, group, handle } of events) {
+    for (const { definition, group, handle, handleMany } of events) {
       const stream = this.naming.streamOf(definition);
       const groupName = group ?? stream;
       const durable = this.naming.durable(this.options.service, groupName);
       const spec = groups.get(durable) ?? { durable, stream, handlers: new Map() };
       if (spec.stream !== stream) throw new Error(`Consumer group ${groupName} spans two streams`);
       if (spec.handlers.has(definition.subject)) throw new Error(`Two handlers for ${definition.subject} in ${groupName}`);
-      spec.handlers.set(definition.subject, { definition, handle });
+      spec.handlers.set(definition.subject, { definition, handle, handleMany });
       groups.set(durable, spec);
     }
     const consumerOptions = { ...DEFAULT_CONSUMER_OPTIONS, ...this.options.consumer };
@@ -148,7 +148,7 @@ export class MessagingRuntime
   }
 
   private discoverHandlers() {
-    const events: { definition: EventDefinition; group?: string; handle: EventHandlerFn }[] = [];
+    const events: { definition: EventDefinition; group?: string; handle: EventHandlerFn; handleMany?: EventsHandlerFn }[] = [];
     const requests: { definition: RequestDefinition; handle: RequestHandlerFn }[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
@@ -157,8 +157,11 @@ export class MessagingRuntime
       for (const name of this.scanner.getAllMethodNames(prototype)) {
         const method = instance[name] as (...args: unknown[]) => Promise<unknown>;
         const onEvent = this.reflector.get<OnEventMetadata | undefined>(ON_EVENT, method);
-        if (onEvent) {
-          events.push({ ...onEvent, handle: (event, em) => method.call(instance, event, em) as Promise<void> });
+        if (onEvent?.many) {
+          const handleMany: EventsHandlerFn = (batch, em) => method.call(instance, batch, em) as Promise<void>;
+          events.push({ definition: onEvent.definition, group: onEvent.group, handle: (event, em) => handleMany([event], em), handleMany });
+        } else if (onEvent) {
+          events.push({ definition: onEvent.definition, group: onEvent.group, handle: (event, em) => method.call(instance, event, em) as Promise<void> });
         }
         const onRequest = this.reflector.get<RequestDefinition | undefined>(ON_REQUEST, method);
         if (onRequest) requests.push({ definition: onRequest, handle: (req) => method.call(instance, req) });

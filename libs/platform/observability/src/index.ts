@@ -5,3 +5,5 @@ export * from './health';
 export * from './internal-http.server';
 export * from './logger';
 export * from './observability.module';
+export * from './http-logger';
+export * from './query-redaction';

@@ -1,10 +1,9 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Correlation, CORRELATION_HEADER, REQUEST_ID_HEADER } from './correlation';
+import { Correlation } from './correlation';
 import { HealthRegistry } from './health';
-import { loggerOptions } from './logger';
+import { httpLoggerOptions } from './http-logger';
 import { MetricsRegistry } from './metrics';
 
 export interface ObservabilityOptions {
@@ -22,18 +21,7 @@ export class ObservabilityModule {
       module: ObservabilityModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            ...loggerOptions(options.service, options.logLevel),
-            // The request id doubles as the correlation id unless the caller sent one.
-            genReqId: (req: IncomingMessage, res: ServerResponse) => {
-              const given = req.headers[REQUEST_ID_HEADER] ?? req.headers[CORRELATION_HEADER];
-              const id = (Array.isArray(given) ? given[0] : given) || randomUUID();
-              res.setHeader(REQUEST_ID_HEADER, id);
-              return id;
-            },
-            customProps: (req: IncomingMessage) => ({ correlationId: (req as { id?: unknown }).id }),
-            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-          },
+          pinoHttp: httpLoggerOptions(options.service, options.logLevel),
           forRoutes: ['*path'],
         }),
       ],

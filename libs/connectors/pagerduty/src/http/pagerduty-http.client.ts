@@ -1,13 +1,16 @@
 import { ExponentialBackoff, handleWhen, retry, type RetryPolicy } from 'cockatiel';
 import { createHash } from 'node:crypto';
-import { authHeaders, baseUrlOf, credentialIdentity, type PagerDutyConnection } from '../connection';
+import { fetch as undiciFetch } from 'undici';
+import { authHeaders, baseUrlOf, credentialIdentity, OFFICIAL_EGRESS, type PagerDutyConnection } from '../connection';
 import {
+  EgressRefusedError,
   PagerDutyApiError,
   PagerDutyAuthError,
   PagerDutyMalformedResponseError,
   PagerDutyUnavailableError,
   RetryableError,
 } from '../errors';
+import type { EgressPolicy } from './egress-policy';
 import { RateBudget, RateBudgetRegistry, type RateBudgetOptions } from './rate-budget';
 
 export const PAGERDUTY_ACCEPT = 'application/vnd.pagerduty+json;version=2';
@@ -27,6 +30,8 @@ export interface PagerDutyClientOptions {
   /** Shared budgets; pass one registry to every client of the process. */
   budgets?: RateBudgetRegistry;
   userAgent?: string;
+  /** Where the credential may be sent (default: the official PagerDuty hosts only). */
+  egress?: EgressPolicy;
 }
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
@@ -66,9 +71,11 @@ export class PagerDutyHttpClient {
   private readonly retryOptions: RetryOptions;
   private readonly timeoutMs: number;
   private readonly headers: Record<string, string>;
+  private readonly egress: EgressPolicy;
 
   constructor(connection: PagerDutyConnection, options: PagerDutyClientOptions = {}) {
     this.baseUrl = baseUrlOf(connection);
+    this.egress = options.egress ?? OFFICIAL_EGRESS;
     const fingerprint = createHash('sha256').update(`${this.baseUrl}\n${credentialIdentity(connection.credential)}`).digest('hex');
     const registry = options.budgets ?? new RateBudgetRegistry();
     this.budget = registry.for(fingerprint, options.rateBudget);
@@ -92,6 +99,8 @@ export class PagerDutyHttpClient {
 
   /** Sends a request through the budget and the retry policy; returns the 2xx answer or throws a PagerDutyError. */
   async send(request: PagerDutyRequest, signal?: AbortSignal): Promise<PagerDutyResponse> {
+    // Before anything is sent, and again for every connection (the dispatcher checks resolved addresses).
+    this.egress.checkBaseUrl(this.baseUrl);
     let attempts = 0;
     try {
       return await this.policy.execute(() => {
@@ -109,21 +118,29 @@ export class PagerDutyHttpClient {
 
   private async attempt(request: PagerDutyRequest): Promise<PagerDutyResponse> {
     this.stats.requests++;
-    let res: Response;
+    let res: Awaited<ReturnType<typeof undiciFetch>>;
     let text: string;
     try {
-      res = await fetch(this.url(request), {
+      res = await undiciFetch(this.url(request), {
         method: request.method,
         headers: this.headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: AbortSignal.timeout(this.timeoutMs),
+        // A redirect could lead the credential anywhere: it is never followed (see below).
+        redirect: 'manual',
+        dispatcher: this.egress.dispatcher(),
       });
       this.budget.observe(res.status, res.headers);
       // Read the whole body inside the try: a connection cut mid-body is a network error, not a bad page.
       text = await res.text();
     } catch (e) {
+      const refused = egressRefusal(e);
+      if (refused) throw refused;
       const why = (e as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : `network error (${(e as Error).message})`;
       throw new RetryableError(why, e);
+    }
+    if (res.status >= 300 && res.status < 400) {
+      throw new EgressRefusedError(`${describe(request)}: the vendor answered ${res.status} (a redirect); redirects are not followed`);
     }
     if (res.status === 429) {
       this.stats.rateLimited++;
@@ -150,6 +167,14 @@ export class PagerDutyHttpClient {
     const qs = params.toString();
     return `${this.baseUrl}${request.path}${qs ? `?${qs}` : ''}`;
   }
+}
+
+/** The egress refusal a failed fetch carries in its cause chain (the dispatcher's lookup raised it). */
+function egressRefusal(e: unknown): EgressRefusedError | null {
+  for (let cur = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++) {
+    if (cur instanceof EgressRefusedError) return cur;
+  }
+  return null;
 }
 
 function describe(request: PagerDutyRequest): string {

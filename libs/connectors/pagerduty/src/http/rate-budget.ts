@@ -5,8 +5,6 @@ export interface RateBudgetOptions {
   accountLimitPerMinute: number;
   /** Share of that limit this connector may use, (0, 1]. Default 0.5 leaves the rest to the customer's other automations. */
   share: number;
-  /** Tokens the bucket holds at most (a short burst); default one second of budget. */
-  burst?: number;
   /** Below this many `ratelimit-remaining` the budget waits for `ratelimit-reset` (others are using the key too). */
   reserveFloor?: number;
 }
@@ -14,10 +12,15 @@ export interface RateBudgetOptions {
 export const DEFAULT_RATE_BUDGET: RateBudgetOptions = { accountLimitPerMinute: 960, share: 0.5 };
 
 /**
- * The connector's share of one credential's rate limit: a token bucket (bottleneck's reservoir,
- * refilled one token every 60 s / budget) plus a gate set from PagerDuty's own `ratelimit-*`
- * headers and 429s. Every call made with the credential — sync pages and workflow actions alike —
- * goes through the same budget, because PagerDuty counts them against the same key.
+ * The connector's share of one credential's rate limit: requests start at least 60 s / budget
+ * apart (bottleneck's `minTime`) plus a gate set from PagerDuty's own `ratelimit-*` headers and
+ * 429s. Every call made with the credential — sync pages and workflow actions alike — goes
+ * through the same budget, because PagerDuty counts them against the same key.
+ *
+ * Why `minTime` and not a refilled reservoir: bottleneck refills a reservoir only on its
+ * heartbeat (every 250 ms) and at most once per beat, so a refill interval below 250 ms (125 ms
+ * for 480/min) silently became 250 ms — the budget paced at half its share. `minTime` schedules
+ * each start from the previous one's slot, not from a timer, so the pace is the share exactly.
  */
 export class RateBudget {
   private readonly limiter: Bottleneck;
@@ -30,18 +33,11 @@ export class RateBudget {
     if (this.perMinute === 0) {
       this.limiter = new Bottleneck({ maxConcurrent: null });
     } else {
-      const burst = options.burst ?? Math.max(1, Math.ceil(this.perMinute / 60));
-      this.limiter = new Bottleneck({
-        maxConcurrent: null,
-        reservoir: burst,
-        reservoirIncreaseAmount: 1,
-        reservoirIncreaseInterval: Math.ceil(60_000 / this.perMinute),
-        reservoirIncreaseMaximum: burst,
-      });
+      this.limiter = new Bottleneck({ maxConcurrent: null, minTime: 60_000 / this.perMinute });
     }
   }
 
-  /** Runs `fn` once a token is available and no server-side wait is pending. */
+  /** Runs `fn` once its slot in the pace has come and no server-side wait is pending. */
   schedule<T>(fn: () => Promise<T>): Promise<T> {
     return this.limiter.schedule(async () => {
       const wait = this.blockedUntil - Date.now();

@@ -1,10 +1,22 @@
 import { defineRequest } from '../../define-request';
-import { IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { SYNC_REGIONS, type SyncRegion } from '../sync/integration.dto';
 import { ActorFields } from './credential-shapes';
 
 export class TestCredentialRequest extends ActorFields {
   @IsUUID()
   id!: string;
+
+  /** The vendor region to test against (PagerDuty: `us` or `eu`); default the connector's configured host. */
+  @IsOptional()
+  @IsIn(SYNC_REGIONS)
+  region?: SyncRegion;
+
+  /** A base URL replacing the region's host; the connector's egress allowlist applies. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  baseUrl?: string;
 }
 
 export interface CredentialTestResult {
@@ -14,6 +26,8 @@ export interface CredentialTestResult {
   status?: number;
   /** `OK`, or the vendor's error message (never a secret). */
   message: string;
+  /** The base URL the connector called, when it got that far: which endpoint answered. */
+  endpoint?: string;
   testedAt: string;
 }
 

@@ -11,9 +11,13 @@ import type { NatsConnectionHolder } from '../nats-connection';
 import { describeProblems, validateAgainst, validateSyncAgainst } from '../validation';
 import { decideAck } from './ack-policy';
 import type { DeadLetterStore } from './dead-letter.store';
+import { EntityLanes } from './entity-lanes';
 import { admitToInbox, advanceEntityCursor } from './inbox';
+import { admitBatchToInbox, type BatchVerdict } from './inbox-batch';
+import { isConsumerExists } from './jetstream-errors';
 
 export type EventHandlerFn = (event: EventEnvelope<object>, em: EntityManager) => Promise<void>;
+export type EventsHandlerFn = (events: EventEnvelope<object>[], em: EntityManager) => Promise<void>;
 
 export interface ConsumerGroupSpec {
   /** Durable consumer name on the wire (prefixed). */
@@ -22,17 +26,38 @@ export interface ConsumerGroupSpec {
   stream: string;
   /** Wire subject filter, or undefined for the whole stream. */
   filterSubject?: string;
-  handlers: Map<string, { definition: EventDefinition; handle: EventHandlerFn }>;
+  handlers: Map<string, Handler>;
+}
+
+type Handler = { definition: EventDefinition; handle: EventHandlerFn; handleMany?: EventsHandlerFn };
+type Parsed = { ok: true; envelope: EventEnvelope; handler?: Handler } | { ok: false; reason: string };
+interface Pulled {
+  m: JsMsg;
+  parsed: Parsed;
+}
+/** A message ready for a batch: its validated event and handler. */
+interface Ready extends Pulled {
+  envelope: EventEnvelope;
+  event: EventEnvelope<object>;
+  handler?: Handler;
 }
 
 /**
  * Runs one durable pull consumer: validates every message, applies it exactly once through the
- * inbox, keeps per-entity order, and lets decideAck() choose ack, nak or dead-letter + term.
+ * inbox, keeps per-entity order, and lets decideAck() choose ack, nak or dead-letter.
+ *
+ * Messages are dealt into lanes by entity key (EntityLanes): one entity's events are handled in
+ * stream order by one lane, and a lane applies what has queued up as one batch — one
+ * transaction, one multi-row inbox insert (admitBatchToInbox), every handler on the same
+ * EntityManager, one commit. If anything in the batch fails, the whole transaction rolls back and
+ * its messages are handled one at a time, each in its own transaction, so a poison message is
+ * dead-lettered alone and the others still take effect exactly once.
  */
 export class EventConsumer {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
-  private readonly inFlight = new Set<Promise<void>>();
+  private lanes?: EntityLanes<Pulled>;
+  private workers: Promise<void>[] = [];
 
   constructor(
     private readonly spec: ConsumerGroupSpec,
@@ -50,43 +75,127 @@ export class EventConsumer {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       ack_wait: nanos(this.options.ackWaitMs),
-      max_ack_pending: 1000,
+      max_ack_pending: Math.max(1000, this.options.batchSize * this.options.concurrency * 2),
       ...(this.spec.filterSubject ? { filter_subject: this.spec.filterSubject } : {}),
     };
     try {
       await this.nats.jsm.consumers.add(this.spec.stream, config);
     } catch (e) {
-      if (!String((e as Error).message).includes('already')) throw e;
+      if (!isConsumerExists(e)) throw e;
       await this.nats.jsm.consumers.update(this.spec.stream, this.spec.durable, config);
     }
     const consumer = await this.nats.js.consumers.get(this.spec.stream, this.spec.durable);
-    this.messages = await consumer.consume({ max_messages: Math.max(this.options.concurrency * 2, 32) });
-    this.loop = this.pump(this.messages);
+    const lanes = new EntityLanes<Pulled>(
+      this.options.concurrency,
+      { items: this.options.batchSize * this.options.concurrency * 2, bytes: this.options.batchBytes * this.options.concurrency },
+      (p) => (p.parsed.ok ? (p.parsed.envelope.entityKey ?? p.parsed.envelope.id) : `seq:${p.m.seq}`),
+      (p) => p.m.data.length,
+    );
+    this.lanes = lanes;
+    this.messages = await consumer.consume({ max_messages: Math.min(this.options.batchSize * this.options.concurrency, 2000) });
+    this.loop = this.pump(this.messages, lanes);
+    this.workers = Array.from({ length: lanes.count }, (_, lane) => this.work(lanes, lane));
   }
 
-  /** Stops pulling and waits until the messages already being handled are settled. */
+  /** Stops pulling and waits until the messages already pulled are settled. */
   async stop(): Promise<void> {
     await this.messages?.close();
     await this.loop;
-    await Promise.allSettled([...this.inFlight]);
+    this.lanes?.close();
+    await Promise.allSettled(this.workers);
   }
 
-  private async pump(messages: ConsumerMessages): Promise<void> {
-    for await (const m of messages) {
-      while (this.inFlight.size >= this.options.concurrency) {
-        await Promise.race(this.inFlight);
-      }
-      const work = this.handle(m).catch((e: unknown) =>
-        this.logger.error({ err: (e as Error).message, subject: m.subject }, 'message handling crashed'),
+  private async pump(messages: ConsumerMessages, lanes: EntityLanes<Pulled>): Promise<void> {
+    for await (const m of messages) await lanes.push({ m, parsed: this.parse(m) });
+  }
+
+  private async work(lanes: EntityLanes<Pulled>, lane: number): Promise<void> {
+    for (;;) {
+      const batch = await lanes.take(lane, this.options.batchSize, this.options.batchBytes);
+      if (!batch) return;
+      await this.handleBatch(batch).catch((e: unknown) =>
+        this.logger.error({ err: (e as Error).message, consumer: this.spec.durable }, 'batch handling crashed'),
       );
-      this.inFlight.add(work);
-      void work.finally(() => this.inFlight.delete(work));
     }
   }
 
-  private async handle(m: JsMsg): Promise<void> {
+  private async handleBatch(batch: Pulled[]): Promise<void> {
+    if (batch.length === 1) return this.handle(batch[0] as Pulled);
+    const ready: Ready[] = [];
+    for (const p of batch) {
+      const r = await this.prepare(p);
+      // Unreadable or invalid: its own path (dead letter); it cannot be part of a batch.
+      if (r) ready.push(r);
+      else await this.handle(p);
+    }
+    if (ready.length === 0) return;
+    let verdicts: BatchVerdict[] = [];
+    try {
+      await this.orm.em.fork().transactional(async (em) => {
+        verdicts = await admitBatchToInbox(
+          em,
+          this.spec.durable,
+          ready.map((r) => ({ envelope: r.envelope, streamSeq: r.m.info.streamSequence, gapWaitOver: this.gapWaitOver(r.m) })),
+        );
+        await this.applyInOrder(ready, verdicts, em);
+      });
+    } catch (e) {
+      this.logger.warn({ err: (e as Error).message, consumer: this.spec.durable, size: ready.length }, 'batch failed; handling its events one at a time');
+      for (const r of ready) await this.handle(r);
+      return;
+    }
+    for (const [i, r] of ready.entries()) {
+      if (verdicts[i] === 'wait') {
+        this.outcomes?.inc({ consumer: this.spec.durable, outcome: 'nak' });
+        r.m.nak(this.options.gapDelayMs);
+      } else {
+        this.outcomes?.inc({ consumer: this.spec.durable, outcome: 'ack' });
+        r.m.ack();
+      }
+    }
+  }
+
+  /** Calls the handlers of the admitted events in stream order; a set-based handler gets each run of consecutive events of its type at once. */
+  private async applyInOrder(ready: Ready[], verdicts: BatchVerdict[], em: EntityManager): Promise<void> {
+    for (let i = 0; i < ready.length; ) {
+      const r = ready[i] as Ready;
+      const handler = r.handler;
+      const correlation = { correlationId: r.envelope.correlationId, causationId: r.envelope.id };
+      if (verdicts[i] !== 'apply' || !handler) {
+        i++;
+      } else if (handler.handleMany) {
+        const run: EventEnvelope<object>[] = [];
+        let j = i;
+        for (; j < ready.length && (verdicts[j] !== 'apply' || ready[j]?.handler === handler); j++) {
+          if (verdicts[j] === 'apply') run.push((ready[j] as Ready).event);
+        }
+        const many = handler.handleMany;
+        await Correlation.run(correlation, () => many(run, em));
+        i = j;
+      } else {
+        await Correlation.run(correlation, () => handler.handle(r.event, em));
+        i++;
+      }
+    }
+  }
+
+  /** The message's validated event, or null when it cannot be batched (unreadable, invalid payload). */
+  private async prepare(p: Pulled): Promise<Ready | null> {
+    if (!p.parsed.ok) return null;
+    const { envelope, handler } = p.parsed;
+    if (!handler) return { ...p, envelope, event: envelope as EventEnvelope<object> };
+    const payload = await validateAgainst(handler.definition.payload, envelope.data);
+    if (!payload.ok) return null;
+    return { ...p, envelope, handler, event: { ...envelope, data: payload.value } as EventEnvelope<object> };
+  }
+
+  private gapWaitOver(m: JsMsg): boolean {
+    return m.info.redeliveryCount > this.options.gapWaitDeliveries;
+  }
+
+  /** One message in its own transaction: the path of a lone message and the fallback of a failed batch. */
+  private async handle({ m, parsed }: Pulled): Promise<void> {
     const deliveries = m.info.redeliveryCount;
-    const parsed = this.parse(m);
     if (!parsed.ok) {
       await this.deadLetter(m, deliveries, parsed.reason, null, null);
       return;
@@ -99,10 +208,9 @@ export class EventConsumer {
         throw new PermanentMessageError(`invalid ${envelope.type} payload: ${describeProblems(payload.problems)}`);
       }
       const event = (payload?.ok ? { ...envelope, data: payload.value } : envelope) as EventEnvelope<object>;
-      const gapWaitOver = deliveries > this.options.gapWaitDeliveries;
       await Correlation.run({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
         this.orm.em.fork().transactional(async (em) => {
-          const verdict = await admitToInbox(em, this.spec.durable, envelope, m.info.streamSequence, gapWaitOver);
+          const verdict = await admitToInbox(em, this.spec.durable, envelope, m.info.streamSequence, this.gapWaitOver(m));
           if (verdict === 'apply' && handler) await handler.handle(event, em);
         }),
       );
@@ -126,11 +234,7 @@ export class EventConsumer {
     }
   }
 
-  private parse(
-    m: JsMsg,
-  ):
-    | { ok: true; envelope: EventEnvelope; handler?: { definition: EventDefinition; handle: EventHandlerFn } }
-    | { ok: false; reason: string } {
+  private parse(m: JsMsg): Parsed {
     let raw: unknown;
     try {
       raw = decodeJson(m.data);
@@ -140,12 +244,7 @@ export class EventConsumer {
     return this.checkEnvelope(raw, m.subject);
   }
 
-  private checkEnvelope(
-    raw: unknown,
-    wireSubject: string,
-  ):
-    | { ok: true; envelope: EventEnvelope; handler?: { definition: EventDefinition; handle: EventHandlerFn } }
-    | { ok: false; reason: string } {
+  private checkEnvelope(raw: unknown, wireSubject: string): Parsed {
     const envelope = raw as EventEnvelope;
     const checked = validateSyncAgainst(EventEnvelopeHeaderDto, raw);
     if (!checked.ok) return { ok: false, reason: `invalid envelope: ${describeProblems(checked.problems)}` };

@@ -10,6 +10,8 @@ export interface OnEventMetadata {
    * one group share one consumer, one inbox and one order per entity.
    */
   group?: string;
+  /** Set by `@OnEvents`: the method takes an array of events. */
+  many?: boolean;
 }
 
 /**
@@ -18,3 +20,13 @@ export interface OnEventMetadata {
  */
 export const OnEvent = (definition: EventDefinition, options: { group?: string } = {}) =>
   SetMetadata<symbol, OnEventMetadata>(ON_EVENT, { definition, group: options.group });
+
+/**
+ * Marks a method as the set-based handler of an event: it is called as `(events, em)` with the
+ * consecutive events of this type of a pulled batch (stream order, duplicates and stale ones
+ * already left out), inside the batch's transaction, so it can apply them in one statement.
+ * Alone (or when its batch failed and events are retried one at a time) it gets one event.
+ * Outbox events it writes carry the first event's correlation id.
+ */
+export const OnEvents = (definition: EventDefinition, options: { group?: string } = {}) =>
+  SetMetadata<symbol, OnEventMetadata>(ON_EVENT, { definition, group: options.group, many: true });

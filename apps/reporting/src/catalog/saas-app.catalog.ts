@@ -1,0 +1,49 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { DirectorySaasAppsList } from '@seatkeeper/contracts';
+import { RpcClient } from '@seatkeeper/platform-messaging';
+import { PinoLogger } from 'nestjs-pino';
+
+const MAX_AGE_MS = 15_000;
+
+/**
+ * SaaS apps' names, seat prices and seats purchased belong to mapping and travel on no event, so
+ * reporting asks `directory.saas-apps.list` and keeps a copy (rm_saas_app) for joins. The copy is
+ * refreshed when older than 15 s; when mapping does not answer, the last copy is used.
+ */
+@Injectable()
+export class SaasAppCatalog {
+  private refreshedAt = 0;
+  private inflight?: Promise<void>;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly rpc: RpcClient,
+    private readonly logger: PinoLogger,
+  ) {}
+
+  async refreshIfStale(): Promise<void> {
+    if (Date.now() - this.refreshedAt < MAX_AGE_MS) return;
+    this.inflight ??= this.refresh().finally(() => (this.inflight = undefined));
+    await this.inflight;
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const { data } = await this.rpc.request(DirectorySaasAppsList, {}, { timeoutMs: 3000 });
+      if (data.length > 0) {
+        await this.orm.em.fork().execute(
+          `insert into rm_saas_app (saas_app_id, name, vendor, seat_price, currency, seats_purchased, refreshed_at)
+           select x.id, x.name, x.vendor, x.seat_price::numeric, x.currency, x.seats_purchased, now()
+           from jsonb_to_recordset(?::jsonb) as x(id uuid, name text, vendor text, seat_price text, currency text, seats_purchased int)
+           on conflict (saas_app_id) do update set name = excluded.name, vendor = excluded.vendor, seat_price = excluded.seat_price,
+             currency = excluded.currency, seats_purchased = excluded.seats_purchased, refreshed_at = excluded.refreshed_at`,
+          [JSON.stringify(data.map((a) => ({ id: a.id, name: a.name, vendor: a.vendor, seat_price: a.seatPrice, currency: a.currency, seats_purchased: a.seatsPurchased })))],
+        );
+      }
+      this.refreshedAt = Date.now();
+    } catch (e) {
+      this.logger.warn({ err: (e as Error).message }, 'could not refresh SaaS apps from mapping; using the last copy');
+    }
+  }
+}
