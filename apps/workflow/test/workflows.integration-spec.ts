@@ -50,8 +50,12 @@ describe('workflows end to end (services as processes, the PagerDuty simulator)'
     await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
     webhookUrl = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hook`;
 
-    stack = await Stack.start();
-    [alpha, beta] = await Promise.all([stack.addSim('alpha', A_USERS, A_SEED), stack.addSim('beta', B_USERS, 9)]);
+    stack = await Stack.start([
+      { name: 'alpha', users: A_USERS, seed: A_SEED },
+      { name: 'beta', users: B_USERS, seed: 9 },
+    ]);
+    alpha = stack.sims.get('alpha') as PagerDutySimProcess;
+    beta = stack.sims.get('beta') as PagerDutySimProcess;
     betaFixtures = await sim<Record<string, string>>(beta.url, 'GET', '/_sim/fixtures');
     // Point 7's refusals: the owner and a user with open incidents have not signed in for two years.
     for (const id of [betaFixtures['owner'], betaFixtures['with_open_incidents']]) await sim(beta.url, 'PATCH', `/_sim/users/${id}`, { last_sign_in_at: YEAR_AGO });

@@ -51,7 +51,11 @@ export class Stack {
     readonly workflow: WorkflowProcess,
   ) {}
 
-  static async start(): Promise<Stack> {
+  /** `sims`: the simulated PagerDuty accounts, started first: integration-sync only sends credentials to listed base URLs. */
+  static async start(sims: { name: string; users: number; seed: number }[]): Promise<Stack> {
+    const started = await Promise.all(
+      sims.map(async (x) => [x.name, await startPagerDutySimProcess({ users: x.users, seed: x.seed, rateLimit: 0, apiKeys: [PD_KEY], args: ['--subdomain', x.name] })] as const),
+    );
     const prefix = uniqueNatsPrefix();
     const bus = await Bus.connect(prefix);
     const rpc = bus.asRpcClient();
@@ -61,11 +65,14 @@ export class Stack {
       startServiceProcess('integration-sync', {
         prefix,
         rpc,
-        env: { SYNC_RATE_LIMIT_PER_MINUTE: '0', SYNC_WORKER_POLL_MS: '200', SYNC_SCHEDULER_ENABLED: 'false', SYNC_RETRY_INITIAL_DELAY_MS: '20' },
+        env: {
+          SYNC_ALLOWED_BASE_URLS: started.map(([, x]) => x.url).join(','),
+          SYNC_RATE_LIMIT_PER_MINUTE: '0', SYNC_WORKER_POLL_MS: '200', SYNC_SCHEDULER_ENABLED: 'false', SYNC_RETRY_INITIAL_DELAY_MS: '20' },
       }),
     ]);
     const workflow = await WorkflowProcess.start(bus, WORKFLOW_ENV);
     const stack = new Stack(bus, services, workflow);
+    for (const [name, x] of started) stack.sims.set(name, x);
     const credential = await bus.request(VaultCredentialsCreate, {
       name: 'PagerDuty (simulator)',
       vendor: 'pagerduty',
@@ -84,13 +91,6 @@ export class Stack {
     await Promise.all([...this.sims.values()].map((s) => s.stop()));
     await deleteStreamsWithPrefix(testInfra().natsUrl, this.bus.prefix).catch(() => undefined);
     await this.bus.close();
-  }
-
-  /** A simulated PagerDuty account; `subdomain` is in every user's email (`…@<subdomain>.example.com`). */
-  async addSim(name: string, users: number, seed: number): Promise<PagerDutySimProcess> {
-    const s = await startPagerDutySimProcess({ users, seed, rateLimit: 0, apiKeys: [PD_KEY], args: ['--subdomain', name] });
-    this.sims.set(name, s);
-    return s;
   }
 
   /** A cloud integration with the vault credential, not synced (its directory rows are seeded by `seedDirectory`). */

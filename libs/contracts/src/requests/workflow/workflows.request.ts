@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { defineRequest } from '../../define-request';
 import { WORKFLOW_RUN_STATUSES, type WorkflowRunStatus } from '../../events/workflow/workflow-run-snapshot';
 import { PageRequest, type Page } from '../directory/people.request';
