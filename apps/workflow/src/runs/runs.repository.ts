@@ -171,13 +171,20 @@ export class RunsRepository {
     return rows[0] ?? null;
   }
 
-  /** Skips every step still planned (the run was cancelled, rejected or the record halted), with why. */
+  /**
+   * Skips the steps still planned, with why: one record's (it halted) or, when the run ends
+   * (cancel, reject, expired approval), the whole run's, steps in progress too: it acts no further.
+   * A halted record's skips are step events; a run that ends says so once in its own
+   * `workflow.run.*.v1` event, and its unreached steps are set in one statement, because a
+   * rejected role read of 10,000 accounts would otherwise emit 10,000 events inside the
+   * operator's reject request (which then outlasts the request timeout).
+   */
   async skipPlanned(em: EntityManager, runId: string, reason: string, saasUserId?: string): Promise<void> {
-    const steps = await em.execute<StepRow[]>(
-      // For the whole run, steps in progress too: a run that ends here (cancel, reject) acts no further.
-      `select * from step where run_id = ? and ${saasUserId ? `status = 'planned' and saas_user_id = ?` : `status in ('planned','in_progress')`} order by seq`,
-      saasUserId ? [runId, saasUserId] : [runId],
-    );
+    if (!saasUserId) {
+      await em.execute(`update step set status = 'skipped', reason = ?, finished_at = now() where run_id = ? and status in ('planned','in_progress')`, [reason.slice(0, 2000), runId]);
+      return;
+    }
+    const steps = await em.execute<StepRow[]>(`select * from step where run_id = ? and status = 'planned' and saas_user_id = ? order by seq`, [runId, saasUserId]);
     await this.finishMany(em, runId, steps.map((step) => ({ step, outcome: 'skipped' as const, reason, detail: null })));
   }
 }

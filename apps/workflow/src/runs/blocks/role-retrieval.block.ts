@@ -10,8 +10,11 @@ import { RunsRepository, type FinishedStep } from '../runs.repository';
 import { StepRouter } from '../step-router';
 import type { BlockContext } from './block-context';
 
-/** Ids per connector request; integration-sync reads them 100 per vendor call. */
-const REQUEST_CHUNK = 10_000;
+/**
+ * Ids per connector request; integration-sync reads them 100 per vendor call. 1,000 keeps the
+ * reply (~150 bytes per user) well under NATS's 1 MB message limit.
+ */
+const REQUEST_CHUNK = 1000;
 const ROLE_WRITE_CHUNK = 1000;
 const APPROVAL_HOURS = 72;
 
@@ -79,7 +82,7 @@ export class RoleRetrievalBlock {
     }
   }
 
-  /** Phase 1: one connector request per 10,000 accounts of an integration; records without one are skipped. */
+  /** Phase 1: one connector request per 1,000 accounts of an integration; records without one are skipped. */
   private async fetch(ctx: BlockContext, cfg: BlockConfigs['role_retrieval']): Promise<void> {
     const open = ctx.steps.filter((s) => !fetched(s)?.fetched);
     const byIntegration = new Map<string, StepRow[]>();
@@ -87,7 +90,12 @@ export class RoleRetrievalBlock {
     for (const s of open) {
       const rec = ctx.records.get(s.saas_user_id as string);
       if (!rec?.integration_id) orphans.push({ step: s, outcome: 'skipped', reason: 'no integration syncs this account', detail: null });
-      else byIntegration.set(rec.integration_id, [...(byIntegration.get(rec.integration_id) ?? []), s]);
+      else {
+        // Appended in place: copying the list per step would be quadratic at 10,000 accounts.
+        const list = byIntegration.get(rec.integration_id) ?? [];
+        list.push(s);
+        byIntegration.set(rec.integration_id, list);
+      }
     }
     if (orphans.length) await this.orm.em.fork().transactional((em) => this.router.finish(em, ctx.graph, ctx.run.id, orphans));
     for (const [integrationId, steps] of byIntegration) {

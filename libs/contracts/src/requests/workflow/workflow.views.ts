@@ -87,9 +87,3 @@ export interface WorkflowPreview {
   data: SaasUserView[];
   nextCursor: string | null;
 }
-
-export interface WorkflowRestoreResult {
-  stepId: string;
-  /** The account PagerDuty created from the restore kit. */
-  newExternalId: string;
-}

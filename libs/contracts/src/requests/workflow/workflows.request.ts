@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { defineRequest } from '../../define-request';
 import { WORKFLOW_RUN_STATUSES, type WorkflowRunStatus } from '../../events/workflow/workflow-run-snapshot';
 import { PageRequest, type Page } from '../directory/people.request';
@@ -9,7 +9,6 @@ import {
   WORKFLOW_TYPES,
   type WorkflowPreview,
   type WorkflowProblem,
-  type WorkflowRestoreResult,
   type WorkflowRunView,
   type WorkflowStepStatus,
   type WorkflowStepView,
@@ -82,14 +81,9 @@ export class ListWorkflowStepsRequest extends PageRequest {
   @IsOptional() @IsIn(WORKFLOW_STEP_STATUSES) status?: WorkflowStepStatus;
 }
 
-export class WorkflowStepRef {
-  @IsUUID() stepId!: string;
-  @IsOptional() @IsString() @MaxLength(200) actor?: string;
-}
-
+/** `cursor`: the last version of the previous page (newest first). */
 export class ListVersionsRequest extends PageRequest {
   @IsUUID() workflowId!: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) beforeVersion?: number;
 }
 
 /** `VALIDATION_FAILED` with details `[{field, messages, blockId}]` for a bad graph, rule or block config. */
@@ -119,5 +113,3 @@ export const WorkflowRunsDecide = defineRequest<WorkflowRunView>('workflow.runs.
 export const WorkflowRunsCancel = defineRequest<WorkflowRunView>('workflow.runs.cancel', WorkflowRunRef, 'workflow');
 /** Failed steps back to planned; the run continues. */
 export const WorkflowRunsRetry = defineRequest<WorkflowRunView>('workflow.runs.retry', WorkflowRunRef, 'workflow');
-/** Recreates a deleted account from its restore kit. */
-export const WorkflowStepsRestore = defineRequest<WorkflowRestoreResult>('workflow.steps.restore', WorkflowStepRef, 'workflow');

@@ -1,0 +1,27 @@
+/** The simulator's control API (`/_sim`, no auth) and a plain PagerDuty read, for assertions. */
+export async function sim<T = unknown>(url: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+export interface RequestLog {
+  total: number;
+  by_endpoint: Record<string, number>;
+  recent: { method: string; path: string; endpoint: string; status: number }[];
+}
+
+export const requestLog = (url: string): Promise<RequestLog> => sim<RequestLog>(url, 'GET', '/_sim/requests');
+export const clearRequestLog = (url: string): Promise<unknown> => sim(url, 'DELETE', '/_sim/requests');
+
+/** Whether PagerDuty (the simulator) still has the user. */
+export async function simHasUser(url: string, id: string): Promise<boolean> {
+  const res = await fetch(`${url}/_sim/users/${id}`);
+  await res.text();
+  return res.status === 200;
+}
