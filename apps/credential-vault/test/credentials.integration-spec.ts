@@ -117,6 +117,12 @@ describe('credential-vault (Postgres, NATS, PagerDuty simulator)', () => {
       details: [expect.objectContaining({ field: 'toVersion' })],
     });
     expect(expectError(await bus.request(VaultKeysRotate, { actor: 'admin', toVersion: 'v1' })).code).toBe('CONFLICT');
+    // No new key version in the ring: nothing to rotate, so no "rotated" answer and no audit of one.
+    const events = async () => Number((await db.query(`select count(*) as n from vault.outbox where subject = 'vault.key-ring.rotated.v1'`)).rows[0].n);
+    const rotatedBefore = await events();
+    const idle = expectError(await bus.request(VaultKeysRotate, { actor: 'admin' }));
+    expect(idle).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('nothing to rotate') });
+    expect(await events()).toBe(rotatedBefore);
   });
 
   it('refuses a tampered ciphertext with a clear error and an access-log entry, never a wrong plaintext', async () => {

@@ -13,6 +13,7 @@ import { CredentialsModule } from './credentials/credentials.module';
 import { DirectoryModule } from './directory/directory.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { MappingsModule } from './mappings/mappings.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { ormConfig } from './mikro-orm.config';
@@ -29,7 +30,7 @@ export class AppModule {
       orm: ormConfig(env),
       streams: [],
       // Feature route modules (credentials, integrations, directory, mappings) are listed here.
-      imports: [DiscoveryModule, CredentialsModule, IntegrationsModule, MappingsModule, DirectoryModule],
+      imports: [DiscoveryModule, CredentialsModule, IntegrationsModule, MappingsModule, DirectoryModule, ReportingModule],
       controllers: [SystemStatusController, TokensController, AuditLogController],
       providers: [
         { provide: GatewayEnv, useValue: env },

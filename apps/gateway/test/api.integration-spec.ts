@@ -77,6 +77,19 @@ describe('gateway API (real Postgres and NATS)', () => {
     expect(good.status).toBe(201);
   });
 
+  it.each([
+    ['PATCH', '/api/v1/people/0190a0a0-0000-7000-8000-000000000001', { job_title: 'CTO\u0000' }, 'job_title'],
+    ['POST', '/api/v1/mappings/custom-fields', { name: 'a\u0000b', type: 'string' }, 'name'],
+    ['POST', '/api/v1/people/import', { content: 'email,department\nann@x.io,Sa\u0000les\n' }, 'content'],
+    ['POST', '/api/v1/credentials', { name: 'x\u0000', vendor: 'pagerduty', type: 'api_key', secret: 's' }, 'name'],
+    ['GET', `/api/v1/saas-users?filter=${encodeURIComponent(JSON.stringify({ field: 'email', op: 'eq', value: '\u0000' }))}`, undefined, 'filter'],
+    ['GET', `/api/v1/people?filter=${encodeURIComponent(JSON.stringify({ field: 'email', op: 'eq', value: '\u0000' }))}`, undefined, 'filter'],
+  ])('refuses a control character with 400 naming the field, before any service sees it: %s %s', async (method, path, body, field) => {
+    const answer = await gw.call(method, path, { token: gw.tokens.admin.secret, body });
+    expect(answer.status).toBe(400);
+    expect(problemOf(answer)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: expect.stringMatching(new RegExp(`^${field}`)) }] });
+  });
+
   it('answers 503 problem+json naming a service that is not running, at once', async () => {
     const started = Date.now();
     const answer = await gw.call('GET', '/api/v1/system/status/mapping', { token: gw.tokens.viewer.secret });

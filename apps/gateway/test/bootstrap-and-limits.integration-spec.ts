@@ -34,6 +34,27 @@ describe('first admin token and rate limits', () => {
     expect((await gw.call('GET', '/api/v1/tokens/current', { token: gw.tokens.operator.secret })).status).toBe(200);
   });
 
+  it('authenticates and counts before reading the body; answers are not cached; 431 is problem+json', async () => {
+    // Anonymous: 401 whatever the body (never 413 or 400, the body is not even read).
+    const big = await gw.call('POST', '/api/v1/tokens', { raw: `{"name":"${'x'.repeat(2_000_000)}"}` });
+    expect([big.status, problemOf(big).code]).toEqual([401, 'UNAUTHENTICATED']);
+    const malformedAnonymous = await gw.call('POST', '/api/v1/tokens', { raw: '{"name":' });
+    expect([malformedAnonymous.status, problemOf(malformedAnonymous).code]).toEqual([401, 'UNAUTHENTICATED']);
+
+    const fine = await gw.call('GET', '/api/v1/tokens/current', { token: gw.tokens.admin.secret });
+    expect(fine.status).toBe(200);
+    expect(fine.headers.get('cache-control')).toBe('no-store');
+    // Malformed bodies count against the token's limit (5 a minute here) like any request.
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await gw.call('POST', '/api/v1/tokens', { token: gw.tokens.admin.secret, raw: '{"name":' })).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 429]);
+
+    const huge = await fetch(`${gw.baseUrl}/api/v1/tokens/current`, { headers: { 'x-padding': 'p'.repeat(20_000) } });
+    expect(huge.status).toBe(431);
+    expect(huge.headers.get('content-type')).toContain('application/problem+json');
+    expect(await huge.json()).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE', request_id: expect.any(String) });
+  });
+
   it('creates the first admin token only on an empty token table', async () => {
     const config = ormConfig(gw.service.env);
     const orm = await MikroORM.init({ ...config, pool: { ...config.pool, max: 1 } });

@@ -105,6 +105,34 @@ describe('applying a sync (2,000 PagerDuty users)', () => {
     expect(applied['reconcileNote']).toBeUndefined();
   });
 
+  it('a poison record in a page of 500 is quarantined with its reason, the other 499 apply once, and the page delivered again has no second effect', async () => {
+    const integrationId = uuidv7();
+    await f.putDefinition(pagerDutyDefinition(integrationId));
+    const users = pdUsers('poison', 500).map((u, i) => (i === 250 ? { ...u, email: 'not an email' } : u));
+    const runId = uuidv7();
+    const page = { runId, integrationId, vendor: 'pagerduty', seq: 1, recordType: 'user_and_saas_user', preference: 'create_update', records: users };
+    const eventsBefore = await f.directoryEvents();
+    await f.publish(SyncBatchFetchedV1, page);
+    await f.publish(SyncBatchFetchedV1, page); // the same page again, under a new event id
+    await f.publish(SyncRunFetchedV1, { runId, integrationId, vendor: 'pagerduty', batches: 1, records: 500, complete: true });
+    const run = await expectEventually(async () => {
+      const { rows } = await f.pg.query<SyncRunRow>('select * from mapping.sync_run where run_id = $1 and finished_at is not null', [runId]);
+      expect(rows).toHaveLength(1);
+      return rows[0] as SyncRunRow;
+    });
+
+    expect(run).toMatchObject({ created: 499, quarantined: 1, updated: 0 });
+    expect(await f.count(`select count(*) as n from mapping.person where email like '%@poison.example.com'`)).toBe(499);
+    expect(await f.count(`select count(*) as n from mapping.saas_user where email like '%@poison.example.com'`)).toBe(499);
+    const { rows: quarantined } = await f.pg.query<{ reason: string; record_key: string }>(
+      `select reason, record_key from mapping.quarantined_record where integration_id = $1 and status = 'open'`,
+      [integrationId],
+    );
+    expect(quarantined).toEqual([{ reason: expect.stringMatching(/email/i), record_key: `id:${String(users[250]?.['id'])}` }]);
+    // One person and one SaaS user event per applied record: the second delivery added none.
+    expect((await f.directoryEvents()) - eventsBefore).toBe(2 * 499);
+  });
+
   it('a second, unchanged sync writes nothing and emits nothing', async () => {
     const integrationId = uuidv7();
     await f.putDefinition(pagerDutyDefinition(integrationId));

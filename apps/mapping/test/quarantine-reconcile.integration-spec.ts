@@ -114,4 +114,26 @@ describe('quarantine and reconciliation', () => {
     expect(await f.count(`select count(*) as n from mapping.saas_user where integration_id = $1 and missing_upstream_since is not null`, [integrationId])).toBe(60);
     expect(await f.appliedEvent(run.run_id)).toMatchObject({ missing: 60, deactivated: 0, gateTripped: true });
   });
+
+  it('two PagerDuty accounts in one app: each integration\'s gate counts its own accounts, not the whole app', async () => {
+    // A small account beside a large one: 20 of the small one's 100 users gone is 20% of what
+    // this run may deactivate, though less than 1% of the app. The gate must trip.
+    const small = uuidv7();
+    const large = uuidv7();
+    await f.putDefinition(pagerDutyDefinition(small, { deactivateMissing: true }));
+    await f.putDefinition(pagerDutyDefinition(large, { deactivateMissing: true }));
+    const smallUsers = pdUsers('small-acct', 100);
+    await f.sync(small, smallUsers);
+    await f.sync(large, pdUsers('large-acct', 2000), { pageSize: 1000 });
+
+    const run = await f.sync(small, smallUsers.slice(20));
+
+    expect(run).toMatchObject({ missing: 20, deactivated: 0 });
+    expect(run.reconcile_note).toMatch(/more than this run may \(10: at most 10% of 100 and at most 50\); nothing was deactivated$/);
+    expect(await f.count(`select count(*) as n from mapping.saas_user where integration_id = $1 and status = 'deactivated'`, [small])).toBe(0);
+
+    // Within its own gate (5 of 100), the small account's removals go ahead.
+    const within = await f.sync(small, smallUsers.slice(5));
+    expect(within).toMatchObject({ missing: 5, deactivated: 5 });
+  });
 });

@@ -14,6 +14,9 @@ import { WorkflowEventsConsumer } from './projections/workflow-events.consumer';
 import { ReportsHandler } from './reports/reports.handler';
 import { ReportsService } from './reports/reports.service';
 import { ShareLinksService } from './reports/share-links.service';
+import { ScheduleRunner } from './schedules/schedule.runner';
+import { SchedulesHandler } from './schedules/schedules.handler';
+import { SchedulesService } from './schedules/schedules.service';
 import { ViewsHandler } from './views/views.handler';
 import { ViewsService } from './views/views.service';
 
@@ -42,6 +45,9 @@ export class AppModule {
         ReportsService,
         ShareLinksService,
         ReportsHandler,
+        SchedulesService,
+        SchedulesHandler,
+        ScheduleRunner,
       ],
     });
   }

@@ -19,4 +19,5 @@ export * from './requests/sync/integrations.request';
 export * from './requests/sync/runs.request';
 export * from './requests/sync/pagerduty-actions.request';
 export * from './requests/sync/sample-page.request';
+export * from './control-characters';
 export * from './requests/workflow';

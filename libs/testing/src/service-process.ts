@@ -14,6 +14,8 @@ import { join } from 'node:path';
 
 export interface ServiceProcess {
   db: TestDatabase;
+  /** The child's pid, e.g. to read its peak RSS (`VmHWM` in /proc/<pid>/status). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -58,7 +60,7 @@ export async function startServiceProcess(
     await stop();
     throw e;
   }
-  return { db, stop };
+  return { db, pid: child.pid, stop };
 }
 
 function runNode(args: string[], env: Record<string, string>): ChildProcess {

@@ -16,7 +16,7 @@ export interface ServiceValues {
 // The values.yaml shape the templates read (kept loose where the chart passes blocks through with toYaml).
 export interface ChartValues {
   image: { registry: string; tag: string; pullPolicy: string; pullSecrets: unknown[] };
-  existingSecret: { name: string; keys: { vaultMasterKeys: string; databaseUrl: string; natsPassword: string; gatewayBootstrapAdminToken: string } };
+  existingSecret: { name: string; keys: { vaultMasterKeys: string; databaseUrl: string; natsPassword: string; gatewayBootstrapAdminToken: string; reportingShareLinkKey: string } };
   nats: { url: string; auth: boolean; subjectPrefix: string; requestTimeoutMs: number; port: number; networkPolicyPeers: unknown[] };
   postgres: { port: number; poolMax: number; networkPolicyPeers: unknown[] };
   logLevel: string;

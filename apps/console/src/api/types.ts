@@ -23,7 +23,9 @@ export interface Credential {
 }
 
 export interface CredentialTest {
-  credential_id: string;
+  credential_id?: string;
+  integration_id?: string;
+  endpoint?: string;
   ok: boolean;
   message: string;
   status?: number;

@@ -76,12 +76,14 @@ export function CredentialsPage() {
   );
 }
 
-const FIELDS = ['name', 'vendor', 'type', 'preset', 'secret', 'description'] as const;
+const FIELDS = ['name', 'vendor', 'type', 'preset', 'secret', 'description', 'region', 'base_url'] as const;
 
 function CreateCredential(props: { onDone: () => void }) {
   const [name, setName] = useState('PagerDuty');
   const [secret, setSecret] = useState('');
   const [description, setDescription] = useState('');
+  const [region, setRegion] = useState<'us' | 'eu'>('us');
+  const [testUrl, setTestUrl] = useState('');
   const [error, setError] = useState<ApiError>();
   const [test, setTest] = useState<CredentialTest>();
   const [busy, setBusy] = useState(false);
@@ -94,8 +96,8 @@ function CreateCredential(props: { onDone: () => void }) {
       const body = { name, vendor: 'pagerduty', type: 'api_key', preset: 'pagerduty_api_key', secret, ...(description ? { description } : {}) };
       const created = await api.post<Credential>('/api/v1/credentials', body);
       setSecret('');
-      // Test on save: the vault resolves the secret and calls the vendor once.
-      setTest(await api.post<CredentialTest>(`/api/v1/credentials/${created.id}/test`));
+      // Test on save, where the key will be used: one harmless vendor call against the region or base URL.
+      setTest(await api.post<CredentialTest>(`/api/v1/credentials/${created.id}/test`, testUrl ? { base_url: testUrl } : { region }));
     } catch (err) {
       setError(err as ApiError);
     } finally {
@@ -106,7 +108,7 @@ function CreateCredential(props: { onDone: () => void }) {
   if (test)
     return (
       <div className={`banner ${test.ok ? 'ok' : 'error'}`} role="status" data-testid="credential-test">
-        Saved. Test: {test.ok ? 'the vendor accepted the key' : 'the vendor refused it'} — {test.message}{' '}
+        Saved. Test{test.endpoint ? ` against ${test.endpoint}` : ''}: {test.ok ? 'the vendor accepted the key' : 'the vendor refused it'} — {test.message}{' '}
         <button type="button" className="secondary" onClick={props.onDone}>
           Done
         </button>
@@ -124,6 +126,17 @@ function CreateCredential(props: { onDone: () => void }) {
       <Field label="Description" name="description" error={error}>
         <input name="description" value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
+      <div className="grid2">
+        <Field label="Test against region" name="region" error={error}>
+          <select name="region" value={region} onChange={(e) => setRegion(e.target.value as 'us' | 'eu')}>
+            <option value="us">US (api.pagerduty.com)</option>
+            <option value="eu">EU (api.eu.pagerduty.com)</option>
+          </select>
+        </Field>
+        <Field label="…or test against base URL" name="base_url" error={error} hint="Only official hosts and the operator's allowed URLs are called.">
+          <input name="base_url" value={testUrl} onChange={(e) => setTestUrl(e.target.value)} placeholder="https://api.pagerduty.com" />
+        </Field>
+      </div>
       <ErrorBanner error={error} claimed={FIELDS} />
       <div className="actions">
         <button type="submit" disabled={busy}>

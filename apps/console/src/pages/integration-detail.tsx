@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { api } from '../api/client';
 import type { ApiError } from '../api/problem';
-import type { Integration } from '../api/types';
+import type { CredentialTest, Integration } from '../api/types';
 import { useCan } from '../session/session-context';
 import { Badge, ErrorBanner, when } from '../ui/controls';
 import { useApi } from '../ui/use-api';
@@ -25,10 +25,13 @@ export function IntegrationDetail(props: { id: string }) {
     setFinished((n) => n + 1);
   }, [reload]);
 
-  const act = async (what: 'launch' | 'pause' | 'runs') => {
+  const [test, setTest] = useState<CredentialTest>();
+  const act = async (what: 'launch' | 'pause' | 'runs' | 'test') => {
     setActionError(undefined);
+    setTest(undefined);
     try {
-      await api.post(`/api/v1/integrations/${props.id}/${what}`);
+      const answer = await api.post<CredentialTest>(`/api/v1/integrations/${props.id}/${what}`);
+      if (what === 'test') setTest(answer);
       integration.reload();
       if (what === 'runs') setRunsVersion((v) => v + 1);
     } catch (e) {
@@ -48,6 +51,11 @@ export function IntegrationDetail(props: { id: string }) {
           {i.name} <Badge tone={i.status === 'active' ? 'ok' : 'warn'}>{i.status}</Badge>
         </h1>
         <div className="actions">
+          {canEdit && (
+            <button type="button" className="secondary" onClick={() => void act('test')}>
+              Test connection
+            </button>
+          )}
           {canEdit && i.status !== 'active' && (
             <button type="button" onClick={() => void act('launch')}>
               Launch
@@ -78,6 +86,11 @@ export function IntegrationDetail(props: { id: string }) {
         <dd>{i.base_url ?? `official (${i.region})`}</dd>
       </dl>
       {actionError && <MappingNotReady error={actionError} />}
+      {test && (
+        <div className={`banner ${test.ok ? 'ok' : 'error'}`} role="status" data-testid="integration-test">
+          Connection to {test.endpoint ?? 'the vendor'}: {test.ok ? 'OK' : 'refused'} — {test.message}
+        </div>
+      )}
       <RunHistory integrationId={i.id} version={runsVersion} onFinished={onRunFinished} />
       <MappingEditor integration={i} />
       <Quarantine key={finished} integrationId={i.id} />

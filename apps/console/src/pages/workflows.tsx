@@ -5,11 +5,16 @@ import { useApi } from '../ui/use-api';
 /** Workflows: shown once the gateway has the workflow routes; until then the page says so. */
 export function WorkflowsPage() {
   const paths = useApi('paths', gatewayPaths);
-  if (!paths.data) return <p className="muted">Loading…</p>;
   return (
     <section>
       <h1>Workflows</h1>
-      {!hasRoutes(paths.data, '/api/v1/workflows') ? <Unavailable what="Workflows" service="workflow" /> : <Unavailable what="This console build's workflow editor" service="workflow" />}
+      {!paths.data ? (
+        <p className="muted">Loading…</p>
+      ) : !hasRoutes(paths.data, '/api/v1/workflows') ? (
+        <Unavailable what="Workflows" service="workflow" />
+      ) : (
+        <Unavailable what="This console build's workflow editor" service="workflow" />
+      )}
     </section>
   );
 }

@@ -153,7 +153,13 @@ export class KeyRingService implements OnModuleInit {
             ...secrets.map((s) => s.master_key_version),
           ]),
         ].sort(compareVersions);
-        if (targetRow.state === 'active' && !fromVersions.length) return { fromVersions, rewrapped: 0 };
+        // Nothing would change: saying "rotated" (and auditing it) would be a false record.
+        if (targetRow.state === 'active' && !fromVersions.length) {
+          throw new VaultException(
+            VaultErrorCode.Conflict,
+            `Master key ${target} is already active and every secret is under it: nothing to rotate. Add a new key version to VAULT_MASTER_KEYS / VAULT_MASTER_KEYS_FILE first`,
+          );
+        }
         await MasterKeyRepository.retire(em, fromVersions);
         await MasterKeyRepository.activate(em, target);
         await this.outbox.add(em, VaultKeyRingRotatedV1, { toVersion: target, fromVersions, rewrapped: secrets.length, actor });

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus, Injectable, UnauthorizedException, Forbidden
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { ApiTokenService } from './api-token.service';
+import { bearerOf, type EarlyAuthenticatedRequest } from './early-authentication';
 import type { AuthenticatedRequest } from './principal';
 import { RateLimiter } from './rate-limiter';
 import { roleAllows, type Role } from './role';
@@ -30,15 +31,18 @@ export class ApiTokenGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, targets) === true;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
 
-    const secret = bearerOf(req.headers.authorization);
-    const principal = secret ? await this.tokens.authenticate(secret) : null;
+    // Normally decided before the body was read (earlyAuthentication); here for a request that bypassed it.
+    const early = (req as EarlyAuthenticatedRequest).authentication;
+    const secret = early ? undefined : bearerOf(req.headers.authorization);
+    const principal = early ? (req.principal ?? null) : secret ? await this.tokens.authenticate(secret) : null;
     if (principal) req.principal = principal;
-    this.limit(principal?.tokenId ?? `ip:${req.ip ?? 'unknown'}`, res);
+    this.limit(early ? early.retryAfter : this.limiter.take(principal?.tokenId ?? `ip:${req.ip ?? 'unknown'}`), res);
+    const presented = early ? early.presented : secret !== undefined;
 
     if (isPublic) return true;
     if (!principal) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="seatkeeper"');
-      throw new UnauthorizedException(secret ? 'The token is malformed, unknown or revoked' : 'A bearer token is required');
+      throw new UnauthorizedException(presented ? 'The token is malformed, unknown or revoked' : 'A bearer token is required');
     }
     if (!required || required.length === 0) throw new ForbiddenException('This route declares no roles, so nobody may call it');
     if (!roleAllows(principal.role, required)) {
@@ -47,16 +51,9 @@ export class ApiTokenGuard implements CanActivate {
     return true;
   }
 
-  private limit(key: string, res: Response): void {
-    const retryAfter = this.limiter.take(key);
+  private limit(retryAfter: number, res: Response): void {
     if (retryAfter === 0) return;
     res.setHeader('Retry-After', String(retryAfter));
     throw new HttpException('Too many requests for this token; retry later', HttpStatus.TOO_MANY_REQUESTS);
   }
-}
-
-function bearerOf(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match?.[1] ?? header.trim();
 }

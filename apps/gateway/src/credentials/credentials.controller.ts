@@ -36,7 +36,7 @@ import { RpcClient } from '@seatkeeper/platform-messaging';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ApiPageResponse, PageQueryDto, type Page } from '../http/pagination';
-import { ParentResource } from '../http/parent-exists';
+import { ParentLookup } from '../http/parent-exists';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
 import {
   AccessLogEntryDto,
@@ -62,7 +62,10 @@ import { withPublicFieldNames } from '../http/service-field-names';
 @ApiTags('credentials')
 @Controller('api/v1/credentials')
 export class CredentialsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly parents: ParentLookup,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -214,7 +217,6 @@ export class CredentialsController {
   }
 
   @Get(':id/access-log')
-  @ParentResource('credential')
   @Roles('admin')
   @ApiOperation({
     summary:
@@ -226,6 +228,7 @@ export class CredentialsController {
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: PageQueryDto,
   ): Promise<Page<AccessLogEntryDto>> {
+    await this.parents.credential(id);
     const page = (await this.rpc.request(VaultAccessLogList, {
       credentialId: id,
       limit: query.limit,

@@ -2,7 +2,6 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { ApiPageResponse, PageQueryDto, type Page } from '../http/pagination';
-import { ParentResource } from '../http/parent-exists';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
 import {
   CreateCustomFieldDto,
@@ -68,7 +67,6 @@ export class MappingsController {
   }
 
   @Get(':id')
-  @ParentResource('integration')
   @Roles('viewer')
   @ApiOperation({ summary: 'The integration’s mapping definition, its source fields and whether it may sync' })
   @ApiParam(INTEGRATION_ID)
@@ -78,7 +76,6 @@ export class MappingsController {
   }
 
   @Put(':id')
-  @ParentResource('integration')
   @Roles('admin')
   @ApiOperation({ summary: 'Create or replace the definition; 400 lists every problem (unknown targets, non-unique sync keys, bad filter)' })
   @ApiParam(INTEGRATION_ID)
@@ -88,7 +85,6 @@ export class MappingsController {
   }
 
   @Delete(':id')
-  @ParentResource('integration')
   @Roles('admin')
   @ApiOperation({ summary: 'Delete the definition (the integration can no longer sync)' })
   @ApiParam(INTEGRATION_ID)
@@ -98,7 +94,6 @@ export class MappingsController {
   }
 
   @Get(':id/check')
-  @ParentResource('integration')
   @Roles('viewer')
   @ApiOperation({ summary: 'May the integration sync? `missing` says what its mapping still lacks' })
   @ApiParam(INTEGRATION_ID)
@@ -108,7 +103,6 @@ export class MappingsController {
   }
 
   @Get(':id/source-fields')
-  @ParentResource('integration')
   @Roles('viewer')
   @ApiOperation({ summary: 'The fields the vendor offers, with a sample value from the latest run, or (before any run, with or without a saved mapping) from one page read from the vendor now' })
   @ApiParam(INTEGRATION_ID)
@@ -118,7 +112,6 @@ export class MappingsController {
   }
 
   @Get(':id/suggestions')
-  @ParentResource('integration')
   @Roles('viewer')
   @ApiOperation({ summary: 'Smart mapping: suggested mappings from field names and samples (as source-fields), with confidence and reason; works before any mapping is saved' })
   @ApiParam(INTEGRATION_ID)
@@ -128,7 +121,6 @@ export class MappingsController {
   }
 
   @Get(':id/quarantine')
-  @ParentResource('integration')
   @Roles('viewer')
   @ApiOperation({ summary: 'Records of the integration that could not be applied, with their reason and the raw record' })
   @ApiParam(INTEGRATION_ID)
@@ -138,7 +130,6 @@ export class MappingsController {
   }
 
   @Post(':id/quarantine/retry')
-  @ParentResource('integration')
   @HttpCode(200)
   @Roles('operator')
   @ApiOperation({ summary: 'Re-apply open quarantined records under the current definition (all, or `ids`)' })

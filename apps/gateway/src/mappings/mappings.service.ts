@@ -15,6 +15,7 @@ import {
 } from '@seatkeeper/contracts';
 import { RpcClient } from '@seatkeeper/platform-messaging';
 import type { Page, PageQueryDto } from '../http/pagination';
+import { ParentLookup } from '../http/parent-exists';
 import { withPublicFieldNames } from '../http/service-field-names';
 import type {
   CreateCustomFieldDto,
@@ -51,7 +52,10 @@ const VENDOR_SAMPLE_TIMEOUT_MS = 25_000;
 /** Calls the mapping service's `mapping.*` requests and answers in the public (snake_case) shapes. */
 @Injectable()
 export class MappingsService {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly parents: ParentLookup,
+  ) {}
 
   async list(query: PageQueryDto): Promise<Page<MappingDefinitionDto>> {
     const { data } = await this.rpc.request(MappingDefinitionsList, {});
@@ -59,10 +63,12 @@ export class MappingsService {
   }
 
   async get(integrationId: string): Promise<MappingDefinitionDto> {
+    await this.parents.integration(integrationId);
     return toDefinitionDto(await this.rpc.request(MappingDefinitionsGet, { integrationId }));
   }
 
   async put(integrationId: string, body: PutMappingDefinitionDto): Promise<MappingDefinitionDto> {
+    await this.parents.integration(integrationId);
     const view = await withPublicFieldNames(
       this.rpc.request(MappingDefinitionsPut, {
         integrationId,
@@ -82,21 +88,25 @@ export class MappingsService {
   }
 
   async delete(integrationId: string): Promise<DeletedMappingDto> {
+    await this.parents.integration(integrationId);
     const { deleted } = await this.rpc.request(MappingDefinitionsDelete, { integrationId });
     return { integration_id: integrationId, deleted };
   }
 
   async check(integrationId: string): Promise<MappingCheckDto> {
+    await this.parents.integration(integrationId);
     const { ok, missing } = await this.rpc.request(MappingDefinitionsCheck, { integrationId });
     return { ok, missing };
   }
 
   async sourceFields(integrationId: string): Promise<SourceFieldsDto> {
+    await this.parents.integration(integrationId);
     // Without a run yet, mapping reads a sample page from the vendor: a few calls, more than the default bound.
     return toSourceFieldsDto(await this.rpc.request(MappingDefinitionsSourceFields, { integrationId }, { timeoutMs: VENDOR_SAMPLE_TIMEOUT_MS }));
   }
 
   async suggestions(integrationId: string): Promise<MappingSuggestionsDto> {
+    await this.parents.integration(integrationId);
     const { suggestions } = await this.rpc.request(MappingDefinitionsSuggest, { integrationId }, { timeoutMs: VENDOR_SAMPLE_TIMEOUT_MS });
     return { integration_id: integrationId, suggestions: suggestions.map(toSuggestionDto) };
   }
@@ -118,6 +128,7 @@ export class MappingsService {
   }
 
   async quarantine(integrationId: string, query: ListQuarantineQuery): Promise<Page<QuarantinedRecordDto>> {
+    await this.parents.integration(integrationId);
     const page = await withPublicFieldNames(
       this.rpc.request(MappingQuarantineList, { integrationId, status: query.status, limit: query.limit, cursor: query.cursor }),
       INTEGRATION,
@@ -126,6 +137,7 @@ export class MappingsService {
   }
 
   async retryQuarantine(integrationId: string, body: RetryQuarantineDto): Promise<RetryQuarantineResultDto> {
+    await this.parents.integration(integrationId);
     const r = await withPublicFieldNames(this.rpc.request(MappingQuarantineRetry, { integrationId, ids: body.ids }), INTEGRATION);
     return { retried: r.retried, applied: r.applied, still_quarantined: r.stillQuarantined };
   }

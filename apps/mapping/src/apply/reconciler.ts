@@ -51,9 +51,11 @@ export class Reconciler {
        order by s.id for update`,
       [run.runId, def.saasAppId, def.integrationId],
     );
+    // The gate's population is the one this run may deactivate: the integration's own accounts.
+    // Two PagerDuty accounts share the app, and one account's size must not loosen the other's gate.
     const [{ total }] = (await em.execute<{ total: string }[]>(
-      `select count(*) as total from saas_user where saas_app_id = ? and status <> 'deleted'`,
-      [def.saasAppId],
+      `select count(*) as total from saas_user where saas_app_id = ? and integration_id = ? and status <> 'deleted'`,
+      [def.saasAppId, def.integrationId],
     )) as [{ total: string }];
 
     let note: string | undefined;

@@ -11,7 +11,6 @@ import { evaluate } from '@seatkeeper/rules';
 import { v7 as uuidv7 } from 'uuid';
 import {
   iso,
-  MISSING_UPSTREAM_REASON,
   PERSON_SELECT,
   personSnapshot,
   SAAS_USER_SELECT,
@@ -25,6 +24,7 @@ import type { CustomField, MappingDefinition } from '../mapping/mapping-definiti
 import { mapRecord, type MappedRecord, type MappedValue } from '../mapping/record-mapper';
 import { PERSON_COLUMNS, SAAS_USER_COLUMNS, targetFields, type PersonField } from '../mapping/target-fields';
 import { applyTransform } from '../mapping/transforms';
+import { decidePerson, decideSaasUser, strongest, type Changes, type SaasUserDecision } from './decide';
 import { QuarantineRepository, type QuarantineEntry } from './quarantine.repository';
 
 export interface ApplyCounts {
@@ -47,26 +47,15 @@ interface Candidate {
   personId?: string;
 }
 
-type Changes = Record<string, unknown>;
-
 const PERSON_FIELDS = Object.keys(PERSON_COLUMNS) as PersonField[];
 const k = (field: string, value: string): string => `${field}\u0000${value}`;
-
-const TIMESTAMP_COLUMNS = new Set(['last_activity_at', 'deactivated_at', 'missing_upstream_since']);
-
-function sameValue(a: unknown, b: unknown, timestamp = false): boolean {
-  // The driver may hand timestamps back as Dates or as Postgres text: compare instants.
-  if (timestamp || a instanceof Date || b instanceof Date) {
-    return iso((a ?? null) as Date | string | null) === iso((b ?? null) as Date | string | null);
-  }
-  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-  return (a ?? null) === (b ?? null);
-}
 
 /**
  * Applies vendor records to the directory in one transaction: filter, map, validate, resolve
  * people by the ranked sync keys, then bulk statements for people, their identities, SaaS users,
  * quarantine and the outbox. A record whose mapped values are already stored writes nothing.
+ * What each entry gets (create, update, skip, unchanged) is decided by the pure rules in decide.ts;
+ * this class only gathers the rows and writes them.
  */
 @Injectable()
 export class RecordApplier {
@@ -123,59 +112,35 @@ export class RecordApplier {
     const suChanges = new Map<string, { created: boolean; reactivated: boolean; changes: Changes }>();
 
     for (const c of candidates) {
-      let outcome: 'created' | 'updated' | 'unchanged' | 'skipped' = 'unchanged';
-      const bump = (o: typeof outcome): void => {
-        const rank = { unchanged: 0, skipped: 1, updated: 2, created: 3 };
-        if (rank[o] > rank[outcome]) outcome = o;
-      };
       const existing = c.personId ? persons.get(c.personId) : undefined;
+      const person = decidePerson(existing, c.mapped, def.preference);
       let personId: string | null = existing?.id ?? null;
-      if (!existing) {
-        if (def.preference === 'update_only') bump('skipped');
-        else {
-          personId = uuidv7();
-          personInserts.push(this.personRow(personId, null, c.mapped));
-          personChanges.set(personId, { created: true, changes: {} });
-          identities.push(...c.mapped.uniqueValues.map(([f, v]) => ({ f, v, p: personId as string })));
-          bump('created');
-        }
-      } else {
-        const changes = this.personDiff(existing, c.mapped);
-        if (Object.keys(changes).length > 0) {
-          if (def.preference === 'create_only') bump('skipped');
-          else {
-            personUpdates.push(this.personRow(existing.id, existing, c.mapped));
-            personChanges.set(existing.id, { created: false, changes });
-            identities.push(...c.mapped.uniqueValues.map(([f, v]) => ({ f, v, p: existing.id })));
-            bump('updated');
-          }
-        }
+      if (person.kind === 'create') {
+        personId = uuidv7();
+        personInserts.push(this.personRow(personId, null, c.mapped));
+        personChanges.set(personId, { created: true, changes: {} });
+        identities.push(...c.mapped.uniqueValues.map(([f, v]) => ({ f, v, p: personId as string })));
+      } else if (person.kind === 'update' && existing) {
+        personUpdates.push(this.personRow(existing.id, existing, c.mapped));
+        personChanges.set(existing.id, { created: false, changes: person.changes });
+        identities.push(...c.mapped.uniqueValues.map(([f, v]) => ({ f, v, p: existing.id })));
       }
+      let saasUser: SaasUserDecision = { kind: 'unchanged' };
       if (def.recordType === 'user_and_saas_user') {
-        const externalId = String(c.mapped.saasUser.externalId);
-        const su = saasUsers.get(externalId);
+        const su = saasUsers.get(String(c.mapped.saasUser.externalId));
         const values = this.saasUserValues(def, c.mapped, personId);
-        if (!su) {
-          if (def.preference === 'update_only') bump('skipped');
-          else {
-            const id = uuidv7();
-            suInserts.push({ id, ...values });
-            suChanges.set(id, { created: true, reactivated: false, changes: {} });
-            bump('created');
-          }
-        } else {
-          const { changes, reactivated } = this.saasUserDiff(su, values);
-          if (Object.keys(changes).length > 0) {
-            if (def.preference === 'create_only') bump('skipped');
-            else {
-              suUpdates.push({ ...this.saasUserRowValues(su), ...values, id: su.id, ...(reactivated ? { status: 'active', deactivated_reason: null, deactivated_at: null } : {}) });
-              suChanges.set(su.id, { created: false, reactivated, changes });
-              bump('updated');
-            }
-          }
+        saasUser = decideSaasUser(su, values, def.preference);
+        if (saasUser.kind === 'create') {
+          const id = uuidv7();
+          suInserts.push({ id, ...values });
+          suChanges.set(id, { created: true, reactivated: false, changes: {} });
+        } else if (saasUser.kind === 'update' && su) {
+          const reactivated = saasUser.reactivated === true;
+          suUpdates.push({ ...this.saasUserRowValues(su), ...values, id: su.id, ...(reactivated ? { status: 'active', deactivated_reason: null, deactivated_at: null } : {}) });
+          suChanges.set(su.id, { created: false, reactivated, changes: saasUser.changes });
         }
       }
-      counts[outcome]++;
+      counts[strongest(person, saasUser)]++;
       settled.push(c.record);
     }
 
@@ -271,20 +236,6 @@ export class RecordApplier {
     return new Map(rows.map((r) => [r.external_id, r]));
   }
 
-  private personDiff(existing: PersonRow, mapped: MappedRecord): Changes {
-    const changes: Changes = {};
-    for (const field of PERSON_FIELDS) {
-      if (!(field in mapped.person)) continue;
-      const value = mapped.person[field] ?? null;
-      if (field === 'employmentStatus' && value === null) continue;
-      if (!sameValue(existing[PERSON_COLUMNS[field]], value)) changes[field] = value;
-    }
-    for (const [key, value] of Object.entries(mapped.custom)) {
-      if (!sameValue(existing.custom_fields[key], value)) changes[`custom.${key}`] = value;
-    }
-    return changes;
-  }
-
   /** The full row to write: the stored values, overlaid with what the mapping says. */
   private personRow(id: string, existing: PersonRow | null, mapped: MappedRecord): Record<string, unknown> {
     const row: Record<string, unknown> = { id };
@@ -318,19 +269,6 @@ export class RecordApplier {
   private saasUserRowValues(su: SaasUserRow): Record<string, unknown> {
     const { created_at: _c, updated_at: _u, ...rest } = su;
     return { ...rest, last_activity_at: iso(su.last_activity_at), missing_upstream_since: null, deactivated_at: iso(su.deactivated_at) };
-  }
-
-  private saasUserDiff(su: SaasUserRow, values: Record<string, MappedValue>): { changes: Changes; reactivated: boolean } {
-    const changes: Changes = {};
-    for (const [column, value] of Object.entries(values)) {
-      if (column === 'person_id' && value === null) continue;
-      if (!sameValue(su[column as keyof SaasUserRow], value, TIMESTAMP_COLUMNS.has(column))) changes[camel(column)] = value;
-    }
-    if (su.missing_upstream_since) changes['missingUpstreamSince'] = null;
-    // An account that was deactivated only because a run missed it is back upstream: active again.
-    const reactivated = su.status === 'deactivated' && su.deactivated_reason === MISSING_UPSTREAM_REASON;
-    if (reactivated) changes['status'] = 'active';
-    return { changes, reactivated };
   }
 
   private async writePeople(em: EntityManager, inserts: Record<string, unknown>[], updates: Record<string, unknown>[]): Promise<void> {
@@ -425,8 +363,4 @@ export class RecordApplier {
       return { definition, data: saasUserSnapshot(row, vendor, c.changes), entityKey: `saas-user:${row.id}` };
     });
   }
-}
-
-function camel(column: string): string {
-  return column.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
 }

@@ -35,6 +35,11 @@ const base: FieldMappingDto[] = [
 ];
 
 describe(mapRecord.name, () => {
+  it('quarantines a record the connector had to repair (a NUL byte in a field), with its reasons', () => {
+    const r = mapRecord({ id: 'P1', email: 'ann@x.io', job_title: 'CTO\uFFFD', connector_problems: ['job_title contains a control character (U+0000)'] }, definition(base), fields);
+    expect(r).toEqual({ ok: false, reason: 'vendor record: job_title contains a control character (U+0000)' });
+  });
+
   it('lower-cases emails and lists sync keys in rank order', () => {
     const r = mapRecord({ id: 'P1', email: ' Ann@X.io ' }, definition(base), fields);
     expect(r).toEqual({

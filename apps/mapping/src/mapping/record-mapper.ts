@@ -1,4 +1,4 @@
-import type { TargetFieldView } from '@seatkeeper/contracts';
+import { RECORD_PROBLEMS_FIELD, type TargetFieldView } from '@seatkeeper/contracts';
 import { isEmail } from 'class-validator';
 import type { MappingDefinition } from './mapping-definition';
 import { PERSON_COLUMNS, SAAS_USER_COLUMNS, type PersonField, type SaasUserField } from './target-fields';
@@ -61,6 +61,9 @@ export function mapRecord(
   definition: MappingDefinition,
   fields: Map<string, TargetFieldView>,
 ): MapResult {
+  // What the connector had to repair (e.g. a NUL byte in a field): the record is kept, in quarantine.
+  const problems = record[RECORD_PROBLEMS_FIELD];
+  if (Array.isArray(problems) && problems.length > 0) return { ok: false, reason: `vendor record: ${problems.join('; ')}` };
   const mapped: MappedRecord = { person: {}, custom: {}, saasUser: {}, uniqueValues: [], syncKeys: [] };
   for (const mapping of definition.mappings) {
     const field = fields.get(mapping.target);

@@ -50,8 +50,10 @@ export function suggestMappings(
   for (const { name, sample } of sources) {
     const looksLikeEmail = typeof sample === 'string' && isEmail(sample.trim());
     const looksLikeDate = typeof sample === 'string' && ISO_DATE.test(sample) && !Number.isNaN(Date.parse(sample));
+    // Every target takes a scalar; an object (PagerDuty's licence `{id, name}`) is mapped through its text.
+    const source = scalarPath(name, sample);
     for (const rule of NAME_RULES) {
-      if (!rule.names.test(name) || !fields.has(rule.target)) continue;
+      if (!rule.names.test(name) || !fields.has(rule.target) || source === null) continue;
       let confidence = rule.confidence;
       let reason = `field name "${name}" matches ${rule.target}`;
       if (rule.target === 'person.email' || rule.target === 'person.username') {
@@ -67,7 +69,8 @@ export function suggestMappings(
         confidence = Math.min(0.95, confidence + 0.05);
         reason += ` and sample ${sampleText(sample)} is a date`;
       }
-      offer({ source: name, target: rule.target, transform: rule.transform ?? { type: 'copy' }, confidence: round(confidence), reason });
+      if (source !== name) reason += ` (its text, ${source})`;
+      offer({ source, target: rule.target, transform: rule.transform ?? { type: 'copy' }, confidence: round(confidence), reason });
     }
     // Sample values alone: a value that looks like an email under any name → email.
     if (looksLikeEmail) {
@@ -105,6 +108,23 @@ export function suggestMappings(
     });
   }
   return [...best.values()].sort((a, b) => b.confidence - a.confidence || a.target.localeCompare(b.target));
+}
+
+/**
+ * The path whose value a target can store: the field itself for a scalar, the object's `name` or
+ * `summary` (PagerDuty references carry both) for an object, none for an object without either
+ * or a list. A copied object would quarantine every record of the first run.
+ */
+function scalarPath(name: string, sample: unknown): string | null {
+  if (sample === null || sample === undefined || typeof sample !== 'object') {
+    // No sample to look at: a licence is the connector's `{id, name}` reference.
+    return sample === undefined && /^licen[cs]e$/i.test(name) ? `${name}.name` : name;
+  }
+  if (Array.isArray(sample)) return null;
+  for (const key of ['name', 'summary']) {
+    if (typeof (sample as Record<string, unknown>)[key] === 'string') return `${name}.${key}`;
+  }
+  return null;
 }
 
 function round(n: number): number {

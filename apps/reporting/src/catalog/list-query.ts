@@ -93,8 +93,9 @@ export function outValue(v: unknown, type?: string): unknown {
 }
 
 /**
- * One keyset page: `order by (c is null), c, key` so NULLs come last in either direction; the
- * cursor carries the last row's (c, key), so a page costs the same however deep it is.
+ * One keyset page, NULLs last in either direction. The non-NULL part is read as
+ * `(c, key) > (cursor)` ordered by `(c, key)` — a plain range on an index over (c, key) — and,
+ * once it runs out, the NULL part ordered by key. So a page costs the same however deep it is.
  */
 export async function fetchPage(
   em: EntityManager,
@@ -109,27 +110,26 @@ export async function fetchPage(
   const k = entity.key;
   const dir = sort.direction === 'desc' ? 'desc' : 'asc';
   const cmp = dir === 'asc' ? '>' : '<';
-  const params: unknown[] = [...list.where.params];
-  let keyset = 'true';
-  if (cursor) {
-    const [value, key] = decodeCursor(cursor);
-    if (value === null) {
-      keyset = `(${c} is null and ${k} ${cmp} ?)`;
-      params.push(key);
-    } else {
-      keyset = `((${c} is not null and (${c}, ${k}) ${cmp} (?, ?)) or ${c} is null)`;
-      params.push(value, key);
-    }
-  }
+  const after = cursor ? decodeCursor(cursor) : undefined;
   const select = list.columns.map((col, i) => `${(entity.fields[col] as { column: string }).column} as "c${i}"`).join(', ');
   // A date's sort value travels as text: microseconds survive the round trip through the cursor.
   const sortValue = field.type === 'date' ? `${c}::text` : c;
-  const rows = await em.execute<Record<string, unknown>[]>(
-    `select ${select}, ${sortValue} as "__s", ${k}::text as "__k" from ${entity.from}
-     where (${list.where.sql}) and ${keyset}
-     order by ${c} is null, ${c} ${dir}, ${k} ${dir} limit ?`,
-    [...params, limit + 1],
-  );
+  const query = (where: string, params: unknown[], orderBy: string, n: number) =>
+    em.execute<Record<string, unknown>[]>(
+      `select ${select}, ${sortValue} as "__s", ${k}::text as "__k" from ${entity.from}
+       where (${list.where.sql}) and ${where} order by ${orderBy} limit ?`,
+      [...list.where.params, ...params, n],
+    );
+  let rows: Record<string, unknown>[] = [];
+  const inNullPart = after !== undefined && after[0] === null;
+  if (!inNullPart) {
+    const [where, params] = after ? [`${c} is not null and (${c}, ${k}) ${cmp} (?, ?)`, [after[0], after[1]]] : [`${c} is not null`, []];
+    rows = await query(where, params, `${c} ${dir}, ${k} ${dir}`, limit + 1);
+  }
+  if (rows.length <= limit && field.nullable !== false) {
+    const [where, params] = inNullPart ? [`${c} is null and ${k} ${cmp} ?`, [after[1]]] : [`${c} is null`, []];
+    rows = rows.concat(await query(where, params, `${k} ${dir}`, limit + 1 - rows.length));
+  }
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page.at(-1);

@@ -9,7 +9,8 @@ const MAX_AGE_MS = 15_000;
 /**
  * SaaS apps' names, seat prices and seats purchased belong to mapping and travel on no event, so
  * reporting asks `directory.saas-apps.list` and keeps a copy (rm_saas_app) for joins. The copy is
- * refreshed when older than 15 s; when mapping does not answer, the last copy is used.
+ * refreshed when older than 15 s; when mapping does not answer, the last copy is used (and asked
+ * again 15 s later).
  */
 @Injectable()
 export class SaasAppCatalog {
@@ -41,9 +42,10 @@ export class SaasAppCatalog {
           [JSON.stringify(data.map((a) => ({ id: a.id, name: a.name, vendor: a.vendor, seat_price: a.seatPrice, currency: a.currency, seats_purchased: a.seatsPurchased })))],
         );
       }
-      this.refreshedAt = Date.now();
     } catch (e) {
       this.logger.warn({ err: (e as Error).message }, 'could not refresh SaaS apps from mapping; using the last copy');
     }
+    // Also after a failure: an export of 50 pages must not wait on an absent mapping 50 times.
+    this.refreshedAt = Date.now();
   }
 }

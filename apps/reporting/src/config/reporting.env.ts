@@ -1,5 +1,6 @@
 import { Secret, ServiceEnv } from '@seatkeeper/platform-config';
-import { IsDefined, IsOptional, IsString, MinLength, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 /** The reporting service's environment: the shared bases plus the share-link key; fails fast at boot. */
 export class ReportingEnv extends ServiceEnv {
@@ -21,4 +22,23 @@ export class ReportingEnv extends ServiceEnv {
   @IsOptional()
   @IsString()
   REPORTING_SHARE_LINK_KEY_FILE?: string;
+
+  /** Deliver scheduled reports from this replica (any number may; each due time is claimed once). */
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  REPORTING_SCHEDULER_ENABLED = true;
+
+  /** How often due schedules are looked for. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  REPORTING_SCHEDULER_TICK_MS = 15_000;
+
+  /** How long one webhook delivery may take, the whole file included. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  REPORTING_WEBHOOK_TIMEOUT_MS = 300_000;
 }

@@ -116,7 +116,7 @@ export class ReportsService {
     checkList({ entity: req.entity, columns: req.columns, filters: [req.filter], sort }, new Date());
     if (req.groupBy && !ENTITY_DEFINITIONS[req.entity].fields[req.groupBy]) {
       throw new ReportingException(ReportingErrorCode.ColumnInvalid, `Cannot group ${req.entity} by "${req.groupBy}"`, [
-        { field: 'groupBy', messages: [`unknown field "${req.groupBy}"`] },
+        { field: 'group_by', messages: [`unknown field "${req.groupBy}"`] },
       ]);
     }
     return sort;

@@ -73,6 +73,13 @@ app.kubernetes.io/component: {{ .name }}
       key: {{ $v.existingSecret.keys.gatewayBootstrapAdminToken }}
       optional: true
 {{- end }}
+{{- if eq .name "reporting" }}
+- name: REPORTING_SHARE_LINK_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.existingSecret.name }}
+      key: {{ $v.existingSecret.keys.reportingShareLinkKey }}
+{{- end }}
 {{- range $key, $value := .svc.env }}
 - name: {{ $key }}
   value: {{ $value | quote }}

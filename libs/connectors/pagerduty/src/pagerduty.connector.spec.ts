@@ -125,3 +125,19 @@ describe(UserEnumeration.name, () => {
     expect(new Set(rootPartitions()).size).toBe(rootPartitions().length);
   });
 });
+
+describe('a user record with a control character', () => {
+  it('is repaired (U+FFFD) and says what was wrong, so the page can be stored and the record quarantined', async () => {
+    const { parseUsersPage } = await import('./users/user-page');
+    const page = parseUsersPage({ users: [{ id: 'P1', name: 'Ann', job_title: 'CTO\u0000', teams: [{ summary: 'Ops\u0007' }] }, { id: 'P2', name: 'Bob' }], more: false }, 'GET /users');
+    expect(page.users[0]).toEqual({
+      id: 'P1',
+      name: 'Ann',
+      job_title: 'CTO\uFFFD',
+      teams: [{ summary: 'Ops\uFFFD' }],
+      connector_problems: ['job_title contains a control character (U+0000)', 'teams.0.summary contains a control character (U+0007)'],
+    });
+    expect(page.users[1]).toEqual({ id: 'P2', name: 'Bob' });
+    expect(JSON.stringify(page.users)).not.toContain('\\u0000');
+  });
+});

@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import pinoHttp from 'pino-http';
 import pino from 'pino';
 import { httpLoggerOptions } from './http-logger';
+import { loggerOptions } from './logger';
 import { isSensitiveQueryName, redactUrlQuery } from './query-redaction';
 
 describe(httpLoggerOptions.name, () => {
@@ -51,5 +52,23 @@ describe(redactUrlQuery.name, () => {
 
   it('keeps ordinary names', () => {
     expect(['limit', 'cursor', 'filter', 'status', 'monkey', 'keyword'].some(isSensitiveQueryName)).toBe(false);
+  });
+});
+
+describe('SQL in error logs', () => {
+  it('is logged without its values', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const log = pino(loggerOptions('test', 'info'), sink);
+    log.error({ err: `update "person" set "job_title" = 'CTO\u0000', "email" = 'ann@x.io' where "id" = 'p1' - invalid byte sequence for encoding "UTF8": 0x00` }, 'request handler failed');
+    log.error({ err: new Error(`insert into saas_user (email) values ('bob@x.io') - duplicate key`) }, 'crashed');
+    const logged = lines.join('');
+    expect(logged).toContain(`update \\"person\\" set \\"job_title\\" = ?, \\"email\\" = ? where \\"id\\" = ? - invalid byte sequence`);
+    expect(logged).not.toMatch(/ann@x\.io|bob@x\.io|CTO/);
   });
 });

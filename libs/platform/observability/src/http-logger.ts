@@ -21,6 +21,7 @@ export function httpLoggerOptions(service: string, level: string): Options {
     // pino-http hands this the standard serialised request: its url and query keep no credential
     // (`?access_token=…` is a client's mistake that must not become a leak in log storage).
     serializers: {
+      ...loggerOptions(service, level).serializers,
       req: (req: { url?: string; query?: unknown }) => Object.assign(req, { url: redactUrlQuery(req.url), query: redactQueryObject(req.query) }),
     },
   };

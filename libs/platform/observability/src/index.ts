@@ -7,3 +7,4 @@ export * from './logger';
 export * from './observability.module';
 export * from './http-logger';
 export * from './query-redaction';
+export * from './sql-redaction';

@@ -1,3 +1,5 @@
+import type { Fetch } from '../api-client';
+
 /** Where the demo runs and against which PagerDuty account. */
 export interface DemoOptions {
   gatewayUrl: string;
@@ -12,6 +14,8 @@ export interface DemoOptions {
   /** Seat price (USD / month) used for the potential savings of the demo app. */
   seatPriceUsd?: number;
   consoleUrl?: string;
+  /** The HTTP client (tests record every response for the secret scan). */
+  fetch?: Fetch;
 }
 
 /** The simulator's default full-access key (tools/pagerduty-sim); not a secret of anyone's. */

@@ -27,7 +27,7 @@ export interface DemoResult {
  * does the same but never seeds and never deletes: the workflow is only ever dry-run.
  */
 export async function runDemo(opts: DemoOptions, io: Io): Promise<DemoResult> {
-  const api = new ApiClient(opts.gatewayUrl, opts.adminToken);
+  const api = new ApiClient(opts.gatewayUrl, opts.adminToken, opts.fetch);
   const step = (s: string) => io.err(`[demo] ${s}`);
 
   if (opts.simulatorUrl && !opts.pagerduty) {

@@ -1,4 +1,6 @@
+import { RECORD_PROBLEMS_FIELD, replaceControlCharacters, type ControlCharacterFinding } from '@seatkeeper/contracts';
 import { PagerDutyMalformedResponseError } from '../errors';
+
 
 /** A PagerDuty user as fetched: `id` is guaranteed, every other field (known or not) is kept as sent. */
 export type PagerDutyUserRecord = Record<string, unknown> & { id: string };
@@ -25,10 +27,18 @@ export function parseUsersPage(body: unknown, where: string): UsersPage {
   if (typeof more !== 'boolean') throw new PagerDutyMalformedResponseError(`${where}: the page has no boolean "more"`);
   const total = body['total'];
   return {
-    users: users as PagerDutyUserRecord[],
+    users: (users as PagerDutyUserRecord[]).map(repairControlCharacters),
     more,
     total: typeof total === 'number' && Number.isInteger(total) && total >= 0 ? total : null,
   };
+}
+
+function repairControlCharacters(user: PagerDutyUserRecord): PagerDutyUserRecord {
+  const found: ControlCharacterFinding[] = [];
+  const repaired = replaceControlCharacters(user, '', found) as PagerDutyUserRecord;
+  if (found.length === 0) return user;
+  repaired[RECORD_PROBLEMS_FIELD] = found.map((f) => `${f.path} contains a control character (${f.character})`);
+  return repaired;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

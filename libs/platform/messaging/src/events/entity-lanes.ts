@@ -8,30 +8,34 @@ export class EntityLanes<T> {
   private readonly queues: T[][];
   private readonly wakers: ((() => void) | undefined)[];
   private readonly spaceWaiters: (() => void)[] = [];
-  private size = 0;
-  private bytes = 0;
+  private readonly bytes: number[];
   private closed = false;
 
   constructor(
     readonly count: number,
-    /** Items and bytes queued at most: what waits here is not acked yet, and its ack wait is running. */
+    /**
+     * Items and bytes one lane queues at most. What waits here is not acked yet and its ack wait is
+     * running, so a lane holds about two batches: a busy lane (one big run) makes the pull loop
+     * wait rather than let its queue outlive the ack wait and be redelivered.
+     */
     private readonly capacity: { items: number; bytes: number },
     private readonly keyOf: (item: T) => string,
     private readonly bytesOf: (item: T) => number,
   ) {
     this.queues = Array.from({ length: count }, () => []);
+    this.bytes = Array.from({ length: count }, () => 0);
     this.wakers = Array.from({ length: count }, () => undefined);
   }
 
   /** Queues an item; resolves once there is room (the pull loop waits here instead of buffering without bound). */
   async push(item: T): Promise<void> {
-    while ((this.size >= this.capacity.items || this.bytes >= this.capacity.bytes) && !this.closed) {
+    const lane = laneOf(this.keyOf(item), this.count);
+    const queue = this.queues[lane] as T[];
+    while ((queue.length >= this.capacity.items || (this.bytes[lane] as number) >= this.capacity.bytes) && !this.closed) {
       await new Promise<void>((r) => this.spaceWaiters.push(r));
     }
-    const lane = laneOf(this.keyOf(item), this.count);
-    (this.queues[lane] as T[]).push(item);
-    this.size++;
-    this.bytes += this.bytesOf(item);
+    queue.push(item);
+    this.bytes[lane] = (this.bytes[lane] as number) + this.bytesOf(item);
     this.wakers[lane]?.();
   }
 
@@ -47,8 +51,7 @@ export class EntityLanes<T> {
     let bytes = 0;
     while (n < queue.length && n < max && (n === 0 || bytes + this.bytesOf(queue[n] as T) <= maxBytes)) bytes += this.bytesOf(queue[n++] as T);
     const items = queue.splice(0, n);
-    this.size -= items.length;
-    this.bytes -= bytes;
+    this.bytes[lane] = (this.bytes[lane] as number) - bytes;
     for (const wake of this.spaceWaiters.splice(0)) wake();
     return items;
   }

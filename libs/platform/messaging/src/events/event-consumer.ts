@@ -87,7 +87,7 @@ export class EventConsumer {
     const consumer = await this.nats.js.consumers.get(this.spec.stream, this.spec.durable);
     const lanes = new EntityLanes<Pulled>(
       this.options.concurrency,
-      { items: this.options.batchSize * this.options.concurrency * 2, bytes: this.options.batchBytes * this.options.concurrency },
+      { items: this.options.batchSize * 2, bytes: this.options.batchBytes * 2 },
       (p) => (p.parsed.ok ? (p.parsed.envelope.entityKey ?? p.parsed.envelope.id) : `seq:${p.m.seq}`),
       (p) => p.m.data.length,
     );
