@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
@@ -108,7 +109,11 @@ export class CreateWorkflowDto {
   @ApiProperty({ minLength: 1, maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiProperty({ enum: WORKFLOW_TYPES }) @IsIn(WORKFLOW_TYPES) type!: WorkflowType;
-  @ApiProperty({ type: WorkflowGraphBodyDto }) @ValidateNested() @Type(() => WorkflowGraphBodyDto) graph!: WorkflowGraphBodyDto;
+  @ApiProperty({ type: WorkflowGraphBodyDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => WorkflowGraphBodyDto)
+  graph!: WorkflowGraphBodyDto;
   @ApiPropertyOptional({ type: WorkflowLimitsBodyDto })
   @IsOptional()
   @ValidateNested()
