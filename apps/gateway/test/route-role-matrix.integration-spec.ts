@@ -27,6 +27,7 @@ describe('route × role matrix', () => {
       startServiceProcess('credential-vault', { prefix, rpc, env: { VAULT_MASTER_KEYS: `v1:${randomBytes(32).toString('base64')}` } }),
       startServiceProcess('integration-sync', { prefix, rpc, env: { SYNC_SCHEDULER_ENABLED: 'false' } }),
       startServiceProcess('mapping', { prefix, rpc }),
+      startServiceProcess('workflow', { prefix, rpc }),
     ]);
   }, 120_000);
   afterAll(async () => {
