@@ -14,6 +14,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { MappingsModule } from './mappings/mappings.module';
 import { ReportingModule } from './reporting/reporting.module';
+import { WorkflowsModule } from './workflows/workflows.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { ormConfig } from './mikro-orm.config';
@@ -30,7 +31,7 @@ export class AppModule {
       orm: ormConfig(env),
       streams: [],
       // Feature route modules (credentials, integrations, directory, mappings) are listed here.
-      imports: [DiscoveryModule, CredentialsModule, IntegrationsModule, MappingsModule, DirectoryModule, ReportingModule],
+      imports: [DiscoveryModule, CredentialsModule, IntegrationsModule, MappingsModule, DirectoryModule, ReportingModule, WorkflowsModule],
       controllers: [SystemStatusController, TokensController, AuditLogController],
       providers: [
         { provide: GatewayEnv, useValue: env },

@@ -1,0 +1,111 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  WORKFLOW_BLOCK_TYPES,
+  WORKFLOW_RUN_STATUSES,
+  WORKFLOW_STATUSES,
+  WORKFLOW_STEP_ACTIONS,
+  WORKFLOW_STEP_STATUSES,
+  WORKFLOW_TRIGGERS,
+  WORKFLOW_TYPES,
+} from '@seatkeeper/contracts';
+import { SaasUserDto } from '../directory/saas-users.dto';
+import { WorkflowGraphBodyDto } from './workflows.dto';
+
+// Response bodies of /api/v1/workflows (snake_case views of the workflow service's answers).
+
+export class WorkflowLimitsDto {
+  @ApiProperty() max_percent!: number;
+  @ApiProperty() max_count!: number;
+}
+
+export class WorkflowDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ enum: WORKFLOW_TYPES }) type!: string;
+  @ApiProperty({ enum: WORKFLOW_STATUSES }) status!: string;
+  @ApiProperty({ description: 'The version being edited (the newest)' }) draft_version!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'The frozen version runs execute (null until the first launch)' })
+  active_version!: number | null;
+  @ApiProperty({ enum: WORKFLOW_TRIGGERS, nullable: true }) trigger!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) next_run_at!: string | null;
+  @ApiProperty({ type: WorkflowGraphBodyDto, description: "The draft's graph" }) graph!: WorkflowGraphBodyDto;
+  @ApiProperty({ type: WorkflowLimitsDto }) limits!: WorkflowLimitsDto;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({ format: 'date-time' }) updated_at!: string;
+}
+
+export class DeletedWorkflowDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() deleted!: boolean;
+}
+
+export class WorkflowVersionDto {
+  @ApiProperty({ format: 'uuid' }) workflow_id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['draft', 'frozen'], description: '`draft` until launched; a launched version is frozen' }) state!: string;
+  @ApiProperty({ type: WorkflowGraphBodyDto }) graph!: WorkflowGraphBodyDto;
+  @ApiProperty({ type: WorkflowLimitsDto }) limits!: WorkflowLimitsDto;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+}
+
+export class WorkflowValidationDto {
+  @ApiProperty({ description: 'Always true in a 200: a graph with problems is a 422 WORKFLOW_GRAPH_INVALID naming each block and field' })
+  ok!: boolean;
+}
+
+export class WorkflowPreviewDto {
+  @ApiProperty({ description: "How many SaaS users the draft's Begin block selects now" }) count!: number;
+  @ApiProperty({ type: [SaasUserDto] }) data!: SaasUserDto[];
+  @ApiProperty({ type: String, nullable: true }) next_cursor!: string | null;
+}
+
+export class WorkflowRunCountsDto {
+  @ApiProperty() records!: number;
+  @ApiProperty() planned!: number;
+  @ApiProperty() succeeded!: number;
+  @ApiProperty() skipped!: number;
+  @ApiProperty() failed!: number;
+}
+
+export class WorkflowRunApprovalDto {
+  @ApiProperty({ enum: ['gate', 'block'], description: 'The blast-radius gate or an Approval block' }) kind!: string;
+  @ApiProperty({ type: String, nullable: true }) block_id!: string | null;
+  @ApiProperty({ format: 'date-time' }) expires_at!: string;
+  @ApiProperty({ description: 'Destructive steps waiting' }) destructive!: number;
+  @ApiProperty({ description: 'The limit they exceed' }) limit!: number;
+}
+
+export class WorkflowRunDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) workflow_id!: string;
+  @ApiProperty() workflow_version!: number;
+  @ApiProperty({ enum: WORKFLOW_TRIGGERS }) trigger!: string;
+  @ApiProperty() dry_run!: boolean;
+  @ApiProperty({ enum: WORKFLOW_RUN_STATUSES }) status!: string;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: WorkflowRunCountsDto }) counts!: WorkflowRunCountsDto;
+  @ApiProperty({ type: WorkflowRunApprovalDto, nullable: true, description: 'Set while the run waits for an approval' })
+  approval!: WorkflowRunApprovalDto | null;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finished_at!: string | null;
+}
+
+export class WorkflowStepDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) run_id!: string;
+  @ApiProperty() block_id!: string;
+  @ApiProperty({ enum: WORKFLOW_BLOCK_TYPES }) block_type!: string;
+  @ApiProperty({ enum: WORKFLOW_STEP_ACTIONS }) action!: string;
+  @ApiProperty({ enum: WORKFLOW_STEP_STATUSES }) status!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) saas_user_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) external_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'e.g. the role read, the vendor refusal, the delete preflight' })
+  detail!: Record<string, unknown> | null;
+  @ApiProperty() idempotency_key!: string;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) started_at!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finished_at!: string | null;
+}
