@@ -128,6 +128,10 @@ describe('workflows routes with the workflow service', () => {
     expect(launched).toMatchObject({ status: 'active', active_version: 1 });
     const versions = ok<PageBody<{ version: number; state: string }>>(await gw.call('GET', `/api/v1/workflows/${w.id}/versions`, { token: as('viewer') }));
     expect(versions.data).toEqual([expect.objectContaining({ version: 1, state: 'frozen' })]);
+    const badCursor = await gw.call('GET', `/api/v1/workflows/${w.id}/versions?cursor=abc`, { token: as('viewer') });
+    expect([badCursor.status, (problemOf(badCursor).errors ?? []).map((e) => e.field)]).toEqual([400, ['cursor']]);
+    const badListCursor = await gw.call('GET', '/api/v1/workflows?cursor=abc', { token: as('viewer') });
+    expect([badListCursor.status, (problemOf(badListCursor).errors ?? []).map((e) => e.field)]).toEqual([400, ['cursor']]);
 
     expect((await gw.call('POST', `/api/v1/workflows/${w.id}/runs`, { token: as('viewer'), body: { dry_run: true } })).status).toBe(403);
     const started = ok<RunBody>(await gw.call('POST', `/api/v1/workflows/${w.id}/runs`, { token: as('operator'), body: { dry_run: true } }), 202);

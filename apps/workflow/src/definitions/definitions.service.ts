@@ -22,6 +22,7 @@ import { nextFireAt } from '../graph/begin-schedule';
 import { Graph } from '../graph/graph';
 import { checkGraph } from '../graph/graph-validation';
 import { CredentialCheck } from './credential-check';
+import { idCursor, versionCursor } from '../paging/page-cursor';
 import { graphInvalid } from './validation-error';
 import { DEFAULT_LIMITS, toVersionView, toWorkflowView, type Limits, type VersionRow, type WorkflowRow } from './workflow.rows';
 
@@ -85,7 +86,7 @@ export class DefinitionsService {
   async list(req: ListWorkflowsRequest): Promise<Page<WorkflowView>> {
     const limit = req.limit ?? 50;
     const em = this.orm.em.fork();
-    const rows = await em.execute<WorkflowRow[]>(`select ${W_COLS} from workflow where (?::uuid is null or id > ?::uuid) order by id limit ?`, [req.cursor ?? null, req.cursor ?? null, limit + 1]);
+    const rows = await em.execute<WorkflowRow[]>(`select ${W_COLS} from workflow where (?::uuid is null or id > ?::uuid) order by id limit ?`, [idCursor(req.cursor), idCursor(req.cursor), limit + 1]);
     const page = rows.slice(0, limit);
     const data = await Promise.all(page.map(async (w) => toWorkflowView(w, await this.version(em, w.id, w.draft_version))));
     return { data, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
@@ -105,7 +106,7 @@ export class DefinitionsService {
     const em = this.orm.em.fork();
     await this.row(em, req.workflowId);
     const limit = req.limit ?? 50;
-    const before = req.cursor ? Number(req.cursor) : null;
+    const before = versionCursor(req.cursor);
     const rows = await em.execute<VersionRow[]>(
       `select * from workflow_version where workflow_id = ? and (?::int is null or version < ?::int) order by version desc limit ?`,
       [req.workflowId, before, before, limit + 1],

@@ -17,8 +17,8 @@ import { Planner } from './planner';
 import { toRunView, toStepView, type RunRow, type StepRow } from './run.rows';
 import { RunWorker } from './run.worker';
 import { RunsRepository } from './runs.repository';
+import { idCursor } from '../paging/page-cursor';
 
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /** Operators' side of runs: start, dry run and apply, approve or reject, cancel, retry, history. */
 @Injectable()
@@ -138,7 +138,7 @@ export class RunsService {
   async list(req: ListWorkflowRunsRequest): Promise<Page<WorkflowRunView>> {
     const em = this.orm.em.fork();
     const limit = req.limit ?? 50;
-    const cursor = cursorOf(req.cursor);
+    const cursor = idCursor(req.cursor);
     const rows = await em.execute<RunRow[]>(
       `select * from run where (?::uuid is null or workflow_id = ?::uuid) and (?::text is null or status = ?::text) and (?::uuid is null or id < ?::uuid)
        order by id desc limit ?`,
@@ -153,7 +153,7 @@ export class RunsService {
     const em = this.orm.em.fork();
     await this.runs.run(em, req.runId);
     const limit = req.limit ?? 100;
-    const cursor = cursorOf(req.cursor);
+    const cursor = idCursor(req.cursor);
     const rows = await em.execute<(StepRow & { external_id: string | null; email: string | null })[]>(
       `select s.*, r.external_id, r.email from step s left join run_record r on r.run_id = s.run_id and r.saas_user_id = s.saas_user_id
        where s.run_id = ? and (?::text is null or s.status = ?::text) and (?::uuid is null or s.id > ?::uuid) order by s.id limit ?`,
@@ -169,8 +169,3 @@ export class RunsService {
   }
 }
 
-function cursorOf(cursor: string | undefined): string | null {
-  if (!cursor) return null;
-  if (!UUID.test(cursor)) throw new RpcException(RpcErrorCode.ValidationFailed, 'Invalid cursor', [{ field: 'cursor', messages: ['not a cursor from a previous page'] }]);
-  return cursor;
-}
