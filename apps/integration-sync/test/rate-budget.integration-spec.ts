@@ -38,10 +38,17 @@ describe('integration-sync: the rate budget', () => {
     expect(log.recent.filter((r) => r.status === 429)).toEqual([]);
     expect(log.recent.every((r) => r.status === 200)).toBe(true);
 
-    // The pace is the share (8 requests/s), within 10%: not half of it, and not more.
+    // The budget paces at the share (8 requests/s), within 10%: not half of it, and never more.
+    // The budget's own spacing is the median gap between requests (125 ms; the refill bug made it
+    // 250 ms). The whole run's average also holds the client's own latency, which on a loaded
+    // 2-core CI machine can stretch a few gaps, so the average is held to the ceiling and to 80%.
     const times = log.recent.map((r) => Date.parse(r.at)).sort((a, b) => a - b);
+    const gaps = times.slice(1).map((t, i) => t - (times[i] as number)).sort((a, b) => a - b);
+    const medianGapMs = gaps[Math.floor(gaps.length / 2)] as number;
+    expect(medianGapMs).toBeGreaterThanOrEqual(125 * 0.9);
+    expect(medianGapMs).toBeLessThanOrEqual(125 * 1.1);
     const perSecond = ((times.length - 1) / ((times.at(-1) as number) - (times[0] as number))) * 1000;
-    expect(perSecond).toBeGreaterThan(8 * 0.9);
+    expect(perSecond).toBeGreaterThan(8 * 0.8);
     expect(perSecond).toBeLessThanOrEqual(8 * 1.1);
   }, 120_000);
 });

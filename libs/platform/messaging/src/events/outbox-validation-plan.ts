@@ -1,4 +1,4 @@
-import type { PendingEvent } from './outbox.writer';
+import type { PendingEvent } from './pending-event';
 
 /**
  * Which events of one `addAll` call to validate in full against their contract class.

@@ -5,20 +5,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { PermanentMessageError } from '../errors';
 import { describeProblems, validateSyncAgainst } from '../validation';
 import { eventsToValidate } from './outbox-validation-plan';
+import type { OutboxAddOptions, PendingEvent } from './pending-event';
 
-export interface OutboxAddOptions {
-  /** The entity the event is about; events with one key are applied in order by every consumer. */
-  entityKey?: string;
-  correlationId?: string;
-  causationId?: string | null;
-  occurredAt?: Date;
-}
-
-/** One event to write, of any type: `addAll` takes a mix (a sync batch emits person and SaaS-user events). */
-export interface PendingEvent<P extends object = object> extends OutboxAddOptions {
-  definition: EventDefinition<string, P>;
-  data: P;
-}
+export type { OutboxAddOptions, PendingEvent } from './pending-event';
 
 /**
  * Writes events into the service's outbox inside the caller's transaction, so that the state
