@@ -16,6 +16,7 @@
  *      events (the DIRECTORY stream's message count) it caused;
  * sampling every service's RSS (`/proc/<pid>/status` VmRSS) every 250 ms. Prints one JSON line per N.
  */
+import 'reflect-metadata'; // the connector's contracts carry class-transformer decorators
 import { enumerateAllUsers, pagerDutyEgress } from '@seatkeeper/connector-pagerduty';
 import { connect, type NatsConnection } from 'nats';
 import { spawn, type ChildProcess } from 'node:child_process';
