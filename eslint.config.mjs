@@ -18,7 +18,8 @@ function boundaries({ tests }) {
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...testing], bannedExternalImports: ORM_AND_TRANSPORT },
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', ...testing] },
       { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', ...testing] },
-      { sourceTag: 'type:connector', onlyDependOnLibsWithTags: ['type:contracts', ...testing] },
+      // A connector may use the vendor-neutral connector kit (libs/connectors/kit), never another service's libs.
+      { sourceTag: 'type:connector', onlyDependOnLibsWithTags: ['type:contracts', 'type:connector', ...testing] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:testing'] },
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:domain', 'type:connector', ...testing] },
       { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:domain', 'type:connector', 'type:testing', 'type:tool'] },

@@ -14,6 +14,7 @@ import { KeysHandler } from './keys/keys.handler';
 import { ormConfig } from './mikro-orm.config';
 import { OAuthTokenCache } from './resolve/oauth-token.cache';
 import { OAuthTokenClient } from './resolve/oauth-token.client';
+import { TokenEgress } from './resolve/token-egress';
 import { ResolveHandler } from './resolve/resolve.handler';
 import { ResolveService } from './resolve/resolve.service';
 import { VAULT_ENV } from './vault-env.token';
@@ -35,6 +36,7 @@ export class AppModule {
         CredentialsService,
         CredentialTestService,
         OAuthTokenClient,
+        TokenEgress,
         OAuthTokenCache,
         ResolveService,
         CredentialsHandler,

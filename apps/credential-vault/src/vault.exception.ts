@@ -19,6 +19,8 @@ export const VaultErrorCode = {
   KeyRingInvalid: 'KEY_RING_INVALID',
   /** The OAuth token endpoint refused or could not be reached. */
   OAuthTokenFailed: 'OAUTH_TOKEN_FAILED',
+  /** The credential's OAuth token URL is not one the vault may send a client secret to. */
+  TokenUrlRefused: 'TOKEN_URL_REFUSED',
   /** No connector test exists for this vendor. */
   TestNotSupported: 'TEST_NOT_SUPPORTED',
 } as const;

@@ -48,7 +48,7 @@ describe('credential-vault (Postgres, NATS, PagerDuty simulator)', () => {
     keyFile = join(mkdtempSync(join(tmpdir(), 'vault-keys-')), 'master-keys');
     writeFileSync(keyFile, `v1:${newMasterKey()}\n`);
     sim = await startPagerDutySimProcess({ users: 5, rateLimit: 0 });
-    svc = await startServiceForTest(credentialVaultService, { VAULT_MASTER_KEYS_FILE: keyFile });
+    svc = await startServiceForTest(credentialVaultService, { VAULT_MASTER_KEYS_FILE: keyFile, VAULT_ALLOWED_TOKEN_URLS: `${sim.url}/oauth/token` });
     bus = await BusPeer.connect(testInfra().natsUrl, svc.prefix);
     db = new Client({ connectionString: svc.db.url });
     await db.connect();
@@ -159,6 +159,11 @@ describe('credential-vault (Postgres, NATS, PagerDuty simulator)', () => {
       'settings.apiKey.valueTemplate',
     ],
     ['a 1 MB secret', { name: 'x6', vendor: 'pagerduty', type: 'api_key', preset: 'pagerduty_api_key', secret: 'k'.repeat(1_000_000) }, 'secret'],
+    [
+      'a token URL the vault may not send a client secret to (cloud metadata)',
+      { name: 'x8', vendor: 'pagerduty', type: 'oauth2_client_credentials', secret: 'abc', settings: { oauth2: { tokenUrl: 'http://169.254.169.254/latest/meta-data', clientId: 'c', scopes: ['users.read'] } } },
+      'settings.oauth2.tokenUrl',
+    ],
     ['a secret on a local credential', { name: 'x7', vendor: 'pagerduty', type: 'api_key', preset: 'pagerduty_api_key', storage: 'local', secret: 'abc', localReference: { kind: 'env', name: 'PD' } }, 'secret'],
   ])('refuses bad input (%s) with VALIDATION_FAILED naming the field, and stores nothing', async (_label, body, field) => {
     const [credentials, secrets, outbox] = [await countRows('credential'), await countRows('credential_secret'), await countRows('outbox')];

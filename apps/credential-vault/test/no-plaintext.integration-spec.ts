@@ -64,6 +64,7 @@ describe('credential-vault keeps plaintext out of rows, logs and events', () => 
         INTERNAL_PORT: '0',
         LOG_LEVEL: 'debug',
         VAULT_MASTER_KEYS_FILE: keyFile,
+        VAULT_ALLOWED_TOKEN_URLS: `${sim.url}/oauth/token`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

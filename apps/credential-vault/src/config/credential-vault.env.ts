@@ -1,3 +1,4 @@
+import { IsAllowedUrlList } from '@seatkeeper/connector-kit';
 import { Secret, ServiceEnv } from '@seatkeeper/platform-config';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
@@ -29,6 +30,15 @@ export class CredentialVaultEnv extends ServiceEnv {
   @Min(0)
   @Max(86_400)
   VAULT_OAUTH_RENEW_BEFORE_SECONDS = 300;
+
+  /**
+   * OAuth token endpoints allowed besides the presets' official ones (identity.pagerduty.com),
+   * comma-separated: the simulator, an identity proxy. The vault sends a client secret to no other
+   * URL, whatever a credential's settings say; a listed host may resolve to a private address, an
+   * official one may not.
+   */
+  @IsAllowedUrlList('VAULT_ALLOWED_TOKEN_URLS')
+  VAULT_ALLOWED_TOKEN_URLS: string[] = [];
 
   /** Timeout of one call to an OAuth token endpoint. */
   @Type(() => Number)

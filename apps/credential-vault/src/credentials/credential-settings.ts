@@ -38,7 +38,11 @@ export interface SettingsInput {
  * preset defaults, the secret present for vault storage and absent for local storage. Returns the
  * effective settings or every problem, each naming its field.
  */
-export function resolveSettings(input: SettingsInput): { settings: CredentialSettings; localReference: LocalReference | null } | { problems: FieldProblem[] } {
+export function resolveSettings(
+  input: SettingsInput,
+  /** The problem with a token URL (not one the vault may send a secret to), or null. */
+  tokenUrlProblem: (tokenUrl: string) => string | null,
+): { settings: CredentialSettings; localReference: LocalReference | null } | { problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const problem = (field: string, message: string): void => void problems.push({ field, messages: [message] });
   const preset = input.preset ? PRESETS[input.preset] : undefined;
@@ -66,6 +70,8 @@ export function resolveSettings(input: SettingsInput): { settings: CredentialSet
     const tokenUrl = o?.tokenUrl ?? preset?.settings.oauth2?.tokenUrl;
     if (!o) problem('settings.oauth2', 'settings.oauth2 (clientId, scopes) is required for type oauth2_client_credentials');
     if (!tokenUrl) problem('settings.oauth2.tokenUrl', 'settings.oauth2.tokenUrl is required (or use the pagerduty_oauth preset)');
+    const refused = tokenUrl ? tokenUrlProblem(tokenUrl) : null;
+    if (refused) problem('settings.oauth2.tokenUrl', refused);
     if (o && tokenUrl) settings.oauth2 = { tokenUrl, clientId: o.clientId, scopes: o.scopes };
   } else {
     if (!given.basic) problem('settings.basic', 'settings.basic (username) is required for type basic');

@@ -21,6 +21,7 @@ import { EnvelopeCipher } from '../crypto/envelope-cipher';
 import { KeyRingService } from '../keys/key-ring.service';
 import { decodeCursor, pageOf } from '../pagination';
 import { OAuthTokenCache } from '../resolve/oauth-token.cache';
+import { TokenEgress } from '../resolve/token-egress';
 import { credentialNotFound, validationFailed, VaultErrorCode, VaultException } from '../vault.exception';
 import { CredentialRepository, type CredentialRow } from './credential.repository';
 import { resolveSettings, secretHint } from './credential-settings';
@@ -35,6 +36,7 @@ export class CredentialsService {
     private readonly outbox: OutboxWriter,
     private readonly rpc: RpcClient,
     private readonly tokens: OAuthTokenCache,
+    private readonly tokenEgress: TokenEgress,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext(CredentialsService.name);
@@ -42,7 +44,7 @@ export class CredentialsService {
 
   async create(req: CreateCredentialRequest): Promise<CredentialView> {
     const storage = req.storage ?? 'vault';
-    const checked = resolveSettings({ ...req, storage });
+    const checked = resolveSettings({ ...req, storage }, (url) => this.tokenEgress.problemWith(url));
     if ('problems' in checked) throw validationFailed(checked.problems);
     const id = uuidv7();
     const row = await this.orm.em.fork().transactional(async (em) => {
@@ -111,7 +113,7 @@ export class CredentialsService {
         settings: req.settings ?? (current.settings as ReplaceCredentialSecretRequest['settings']),
         secret: req.secret,
         localReference: req.localReference,
-      });
+      }, (url) => this.tokenEgress.problemWith(url));
       if ('problems' in checked) throw validationFailed(checked.problems);
       const version = current.secret_version + 1;
       await CredentialRepository.updateSecretState(em, current.id, {

@@ -40,4 +40,13 @@ describe(OAuthTokenCache.name, () => {
     now += 2000;
     expect((await cache.get('c1', 1, short)).accessToken).toBe('short-2');
   });
+
+  it('forgets every token of a credential whose secret changed', async () => {
+    const cache = new OAuthTokenCache(clock, env);
+    await cache.get('c1', 1, fetch);
+    await cache.get('c2', 1, fetch);
+    cache.forget('c1');
+    expect((await cache.get('c1', 1, fetch)).accessToken).toBe('token-3');
+    expect((await cache.get('c2', 1, fetch)).accessToken).toBe('token-2');
+  });
 });

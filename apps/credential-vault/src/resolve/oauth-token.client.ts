@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { fetch, type Response } from 'undici';
 import { VAULT_ENV } from '../vault-env.token';
 import type { CredentialVaultEnv } from '../config/credential-vault.env';
 import { VaultErrorCode, VaultException } from '../vault.exception';
+import { TokenEgress } from './token-egress';
 
 export interface IssuedToken {
   accessToken: string;
@@ -10,10 +12,18 @@ export interface IssuedToken {
   expiresIn: number;
 }
 
-/** The client_credentials grant (RFC 6749 §4.4), with the client secret in the form body. */
+/**
+ * The client_credentials grant (RFC 6749 §4.4), with the client secret in the form body, sent only
+ * to a token URL the egress policy allows (checked again here: a credential stored before the
+ * allowlist, or before the operator shortened it, is refused too) and only to public addresses
+ * for an official host.
+ */
 @Injectable()
 export class OAuthTokenClient {
-  constructor(@Inject(VAULT_ENV) private readonly env: CredentialVaultEnv) {}
+  constructor(
+    @Inject(VAULT_ENV) private readonly env: CredentialVaultEnv,
+    private readonly egress: TokenEgress,
+  ) {}
 
   async fetchToken(settings: { tokenUrl: string; clientId: string; scopes: string[] }, clientSecret: string): Promise<IssuedToken> {
     const body = new URLSearchParams({
@@ -22,16 +32,20 @@ export class OAuthTokenClient {
       client_secret: clientSecret,
       scope: settings.scopes.join(' '),
     });
+    const tokenUrl = this.egress.policy.checkBaseUrl(settings.tokenUrl);
     let res: Response;
     try {
-      res = await fetch(settings.tokenUrl, {
+      res = await fetch(tokenUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body,
         signal: AbortSignal.timeout(this.env.VAULT_OAUTH_TIMEOUT_MS),
         redirect: 'error',
+        dispatcher: this.egress.policy.dispatcher(),
       });
     } catch (e) {
+      const refused = refusalIn(e);
+      if (refused) throw refused;
       throw new VaultException(VaultErrorCode.OAuthTokenFailed, `The token endpoint could not be reached: ${(e as Error).name}`, {
         tokenUrl: settings.tokenUrl,
       });
@@ -53,4 +67,12 @@ export class OAuthTokenClient {
       expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600,
     };
   }
+}
+
+/** The egress refusal a failed fetch carries in its cause chain (the dispatcher's lookup raised it). */
+function refusalIn(e: unknown): VaultException | null {
+  for (let cur: unknown = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
+    if (cur instanceof VaultException) return cur;
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 import { ServiceEnv } from '@seatkeeper/platform-config';
 import { Transform, Type } from 'class-transformer';
-import { normaliseBaseUrl, pagerDutyEgress } from '@seatkeeper/connector-pagerduty';
+import { BASE_URL_RULE, IsAllowedUrlList } from '@seatkeeper/connector-kit';
+import { pagerDutyEgress } from '@seatkeeper/connector-pagerduty';
 import {
   IsBoolean,
   IsInt,
@@ -17,28 +18,6 @@ import {
 } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-const toList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value;
-const BASE_URL_RULE = { require_tld: false, require_protocol: true, protocols: ['http', 'https'], disallow_auth: true };
-
-/** Boot check: every listed base URL is a plain http(s) base (no userinfo, query or fragment). */
-@ValidatorConstraint({ name: 'plainBaseUrls' })
-class PlainBaseUrls implements ValidatorConstraintInterface {
-  private problem = '';
-  validate(value: unknown): boolean {
-    if (!Array.isArray(value)) return false;
-    try {
-      for (const v of value) normaliseBaseUrl(String(v));
-      return true;
-    } catch (e) {
-      this.problem = (e as Error).message;
-      return false;
-    }
-  }
-  defaultMessage(): string {
-    return this.problem || 'must be a list of http(s) base URLs';
-  }
-}
 
 /** Boot check: the credential-test host is one a credential may be sent to. */
 @ValidatorConstraint({ name: 'allowedBaseUrl' })
@@ -118,9 +97,7 @@ export class IntegrationSyncEnv extends ServiceEnv {
    * comma-separated: the simulator, a proxy. A vault credential is sent to no other host, whatever an
    * integration's base URL says. A listed host may resolve to a private address; an official one may not.
    */
-  @Transform(toList)
-  @IsUrl(BASE_URL_RULE, { each: true, message: 'SYNC_ALLOWED_BASE_URLS must be http(s) URLs without userinfo, separated by commas' })
-  @Validate(PlainBaseUrls)
+  @IsAllowedUrlList('SYNC_ALLOWED_BASE_URLS')
   SYNC_ALLOWED_BASE_URLS: string[] = [];
 
   /**

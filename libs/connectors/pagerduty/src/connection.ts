@@ -1,4 +1,5 @@
-import { EgressPolicy } from './http/egress-policy';
+import { EgressPolicy } from '@seatkeeper/connector-kit';
+import { EgressRefusedError } from './errors';
 
 /** Where PagerDuty lives and how to authenticate against it. */
 export type PagerDutyRegion = 'us' | 'eu';
@@ -9,11 +10,12 @@ export const PAGERDUTY_BASE_URLS: Record<PagerDutyRegion, string> = {
 };
 
 /** The default egress: the official hosts only (an operator lists others through the service's env). */
-export const OFFICIAL_EGRESS = new EgressPolicy(Object.values(PAGERDUTY_BASE_URLS));
+export const OFFICIAL_EGRESS = pagerDutyEgress();
 
 /** An egress policy for the official hosts plus the base URLs an operator listed (the simulator, a proxy). */
 export function pagerDutyEgress(allowedBaseUrls: readonly string[] = []): EgressPolicy {
-  return new EgressPolicy(Object.values(PAGERDUTY_BASE_URLS), { allowedBaseUrls });
+  // A refusal is the connector's own EgressRefusedError: a PagerDutyError callers already handle.
+  return new EgressPolicy(Object.values(PAGERDUTY_BASE_URLS), { allowedBaseUrls, refuse: (message) => new EgressRefusedError(message) });
 }
 
 /** `token`: an account or user API key (`Authorization: Token token=…`); `bearer`: an OAuth access token. */

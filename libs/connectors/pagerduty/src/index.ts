@@ -1,7 +1,7 @@
 export * from './connection';
 export * from './errors';
 export * from './http/rate-budget';
-export * from './http/egress-policy';
+export { EgressPolicy, isPublicAddress, normaliseBaseUrl, type LookupFunction } from '@seatkeeper/connector-kit';
 export * from './http/pagerduty-http.client';
 export * from './users/user-page';
 export * from './users/partitions';

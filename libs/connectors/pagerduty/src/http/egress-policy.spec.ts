@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { OFFICIAL_EGRESS, pagerDutyEgress, PAGERDUTY_BASE_URLS } from '../connection';
 import { EgressRefusedError } from '../errors';
-import { EgressPolicy, isPublicAddress, type LookupFunction } from './egress-policy';
+import { EgressPolicy, isPublicAddress, type LookupFunction } from '@seatkeeper/connector-kit';
 import { PagerDutyHttpClient } from './pagerduty-http.client';
 
 async function server(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; port: number; server: Server; hits: () => number }> {
@@ -81,7 +81,7 @@ describe(EgressPolicy.name, () => {
   it.each([['127.0.0.1'], ['169.254.169.254'], ['10.1.2.3'], ['::1'], ['::ffff:127.0.0.1'], ['fd00::1']])(
     'checks the address after DNS resolution: an official host resolving to %s is refused, once, not retried',
     async (address) => {
-      const egress = new EgressPolicy(Object.values(PAGERDUTY_BASE_URLS), { lookup: resolvesTo(address) });
+      const egress = new EgressPolicy(Object.values(PAGERDUTY_BASE_URLS), { lookup: resolvesTo(address), refuse: (m) => new EgressRefusedError(m) });
       const c = client(PAGERDUTY_BASE_URLS.us, egress);
       try {
         await expect(c.send({ method: 'GET', path: '/users' })).rejects.toThrow(new RegExp(`resolved to ${address.replace(/[.:]/g, '\\$&')}`));

@@ -10,7 +10,7 @@ import {
   PagerDutyUnavailableError,
   RetryableError,
 } from '../errors';
-import type { EgressPolicy } from './egress-policy';
+import type { EgressPolicy } from '@seatkeeper/connector-kit';
 import { RateBudget, RateBudgetRegistry, type RateBudgetOptions } from './rate-budget';
 
 export const PAGERDUTY_ACCEPT = 'application/vnd.pagerduty+json;version=2';

@@ -1,7 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { Agent } from 'undici';
-import { EgressRefusedError } from '../errors';
 
 /** Node's `dns.lookup` signature as `net.connect` calls it (always with options). */
 export type LookupFunction = (
@@ -9,6 +8,13 @@ export type LookupFunction = (
   options: LookupOptions,
   callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
 ) => void;
+
+/** A refusal: nothing was sent. Final, never retried — it is a configuration error. */
+export class EgressRefusedError extends Error {
+  override readonly name = 'EgressRefusedError';
+}
+
+export type Refuse = (message: string) => Error;
 
 export interface EgressPolicyOptions {
   /**
@@ -18,7 +24,13 @@ export interface EgressPolicyOptions {
   allowedBaseUrls?: readonly string[];
   /** DNS resolution (tests pass one that answers what they need). */
   lookup?: LookupFunction;
+  /** The error a refusal raises (a connector passes its own class); `EgressRefusedError` by default. */
+  refuse?: Refuse;
+  /** What the allowed URLs are, in messages: "vendor base URL" by default. */
+  noun?: string;
 }
+
+const defaultRefuse: Refuse = (message) => new EgressRefusedError(message);
 
 /**
  * Where a connector may send a credential. A vendor key must reach the vendor and nothing else: an
@@ -35,20 +47,24 @@ export class EgressPolicy {
   private readonly allowed: string[];
   private readonly trustedHosts: Set<string>;
   private readonly lookup: LookupFunction;
+  private readonly refuse: Refuse;
+  private readonly noun: string;
   private agent?: Agent;
 
   constructor(officialBaseUrls: readonly string[], options: EgressPolicyOptions = {}) {
-    const listed = (options.allowedBaseUrls ?? []).map((u) => normaliseBaseUrl(u));
-    this.allowed = [...officialBaseUrls.map((u) => normaliseBaseUrl(u)), ...listed];
+    this.refuse = options.refuse ?? defaultRefuse;
+    this.noun = options.noun ?? 'vendor base URL';
+    const listed = (options.allowedBaseUrls ?? []).map((u) => normaliseBaseUrl(u, this.refuse, this.noun));
+    this.allowed = [...officialBaseUrls.map((u) => normaliseBaseUrl(u, this.refuse, this.noun)), ...listed];
     this.trustedHosts = new Set(listed.map((u) => new URL(u).hostname));
     this.lookup = options.lookup ?? (dnsLookup as unknown as LookupFunction);
   }
 
-  /** Throws `EgressRefusedError` unless the base URL is allowed; returns it normalised (no trailing slash). */
+  /** Throws the refusal unless the URL is allowed (itself or below an allowed one); returns it normalised (no trailing slash). */
   checkBaseUrl(baseUrl: string): string {
-    const normalised = normaliseBaseUrl(baseUrl);
+    const normalised = normaliseBaseUrl(baseUrl, this.refuse, this.noun);
     const ok = this.allowed.some((a) => normalised === a || normalised.startsWith(`${a}/`));
-    if (!ok) throw new EgressRefusedError(`${redactUrl(baseUrl)} is not an allowed vendor base URL (allowed: ${this.allowed.join(', ')})`);
+    if (!ok) throw this.refuse(`${redactUrl(baseUrl, this.noun)} is not an allowed ${this.noun} (allowed: ${this.allowed.join(', ')})`);
     return normalised;
   }
 
@@ -69,7 +85,7 @@ export class EgressPolicy {
       if (!this.trustedHosts.has(hostname)) {
         const addresses = typeof address === 'string' ? [address] : address.map((a) => a.address);
         const bad = addresses.find((a) => !isPublicAddress(a));
-        if (bad !== undefined) return callback(new EgressRefusedError(`${hostname} resolved to ${bad}, which is not a public address`), address, family);
+        if (bad !== undefined) return callback(this.refuse(`${hostname} resolved to ${bad}, which is not a public address`), address, family);
       }
       callback(null, address, family);
     });
@@ -84,25 +100,25 @@ export function isPublicAddress(address: string): boolean {
 }
 
 /**
- * Parses and normalises a base URL; throws `EgressRefusedError` for anything but a plain http(s)
- * origin with an optional path: userinfo, a query or a fragment have no place in a vendor base URL.
+ * Parses and normalises a base URL; refuses anything but a plain http(s) origin with an optional
+ * path: userinfo, a query or a fragment have no place in a URL a secret is sent to.
  */
-export function normaliseBaseUrl(baseUrl: string): string {
+export function normaliseBaseUrl(baseUrl: string, refuse: Refuse = defaultRefuse, noun = 'vendor base URL'): string {
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new EgressRefusedError('the vendor base URL is not a URL');
+    throw refuse(`the ${noun} is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EgressRefusedError(`the vendor base URL must be http(s), not ${url.protocol}`);
-  if (url.username || url.password) throw new EgressRefusedError('the vendor base URL must not carry a user name or password');
-  if (url.search || url.hash) throw new EgressRefusedError('the vendor base URL must not carry a query or a fragment');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse(`the ${noun} must be http(s), not ${url.protocol}`);
+  if (url.username || url.password) throw refuse(`the ${noun} must not carry a user name or password`);
+  if (url.search || url.hash) throw refuse(`the ${noun} must not carry a query or a fragment`);
   // WHATWG parsing already turns 0x7f000001, 2130706433 or 127.1 into 127.0.0.1 and lower-cases the host.
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 /** A URL for a message: never its userinfo. */
-function redactUrl(raw: string): string {
+function redactUrl(raw: string, noun: string): string {
   try {
     const url = new URL(raw);
     if (url.username || url.password) {
@@ -111,6 +127,6 @@ function redactUrl(raw: string): string {
     }
     return url.toString().replace(/\/$/, '');
   } catch {
-    return 'the vendor base URL';
+    return `the ${noun}`;
   }
 }
