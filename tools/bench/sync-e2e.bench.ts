@@ -14,7 +14,9 @@
  *   4. a second, unchanged sync: seconds from the last page (`sync.run.fetched.v1`) to
  *      `directory.sync.applied.v1`, directory row writes (pg_stat_user_tables) and directory
  *      events (the DIRECTORY stream's message count) it caused;
- * sampling every service's RSS (`/proc/<pid>/status` VmRSS) every 250 ms. Prints one JSON line per N.
+ * sampling every service's RSS (`/proc/<pid>/status` VmRSS) every 250 ms, and counting the CPU
+ * seconds each service and the database's backends spent in the first sync (`/proc/<pid>/stat`:
+ * on two cores, that is where the time goes). Prints one JSON line per N.
  */
 import 'reflect-metadata'; // the connector's contracts carry class-transformer decorators
 import { enumerateAllUsers, pagerDutyEgress } from '@seatkeeper/connector-pagerduty';
@@ -55,6 +57,8 @@ interface Row {
   directoryEventsPerSecond: number;
   firstSyncEvents: number;
   peakRssMb: Record<Service, number>;
+  /** CPU seconds (user + system) each service and the bench database's Postgres backends spent in the first sync. */
+  firstSyncCpuSeconds: Record<Service | 'postgres', number>;
   resync: { lastPageToAppliedSeconds: number; totalSeconds: number; directoryRowWrites: number; directoryEvents: number };
   loadAverage: number[];
 }
@@ -99,6 +103,25 @@ function profileFlags(service: string): string[] {
   return ['--prof', '--no-logfile-per-isolate', `--logfile=${PROFILE_DIR}/${service}.v8.log`];
 }
 
+/** utime + stime of one process, in clock ticks (USER_HZ, 100 on Linux); 0 once it has exited. */
+function processTicks(pid: number): number {
+  try {
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU ticks of the Postgres backends connected to the bench database now, by pid. */
+async function backendTicks(pg: Client, dbName: string): Promise<Map<number, number>> {
+  const { rows } = await pg.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [dbName]);
+  return new Map(rows.map((r) => [r.pid, processTicks(r.pid)]));
+}
+
 class Stack {
   readonly children = new Map<Service, ChildProcess>();
   readonly peakRssKb = new Map<Service, number>();
@@ -141,6 +164,11 @@ class Stack {
     this.gatewayUrl = `http://127.0.0.1:${httpPort}`;
     await Promise.all(SERVICES.map((s) => this.waitHealthy(s, ports.get(s) as number)));
     this.sampler = setInterval(() => this.sample(), 250);
+  }
+
+  /** Clock ticks (user + system) per service process so far. */
+  cpuTicks(): Map<Service, number> {
+    return new Map([...this.children].map(([s, child]) => [s, processTicks(child.pid as number)]));
   }
 
   resetPeaks(): void {
@@ -409,7 +437,16 @@ async function measure(n: number, simUrl: string): Promise<Row> {
     const directoryStream = `${prefix.replace(/\.$/, '').replace(/[^A-Za-z0-9_-]/g, '_').toUpperCase()}_DIRECTORY`;
     const eventsBefore = await streamMessages(nc, directoryStream).catch(() => 0);
     log(`N=${n}: first sync`);
+    const cpuBefore = stack.cpuTicks();
+    const pgBefore = await backendTicks(pg, dbName);
     const first = await syncOnce(stack, nc, prefix, integration.id);
+    const cpuAfter = stack.cpuTicks();
+    const pgAfter = await backendTicks(pg, dbName);
+    const firstSyncCpuSeconds = {
+      ...Object.fromEntries(SERVICES.map((s) => [s, round(((cpuAfter.get(s) ?? 0) - (cpuBefore.get(s) ?? 0)) / TICKS_PER_SECOND, 1)])),
+      // Backends opened during the sync count from zero; one closed during it is missed (pools keep theirs open).
+      postgres: round([...pgAfter].reduce((sum, [pid, t]) => sum + t - (pgBefore.get(pid) ?? 0), 0) / TICKS_PER_SECOND, 1),
+    } as Record<Service | 'postgres', number>;
     const firstSeconds = (first.appliedAt - first.t0) / 1000;
     const { rows: counts } = await pg.query<{ people: string; saas: string }>(
       'select (select count(*) from mapping.person) as people, (select count(*) from mapping.saas_user) as saas',
@@ -441,6 +478,7 @@ async function measure(n: number, simUrl: string): Promise<Row> {
       directoryEventsPerSecond: Math.round(firstEvents / firstSeconds),
       firstSyncEvents: firstEvents,
       peakRssMb,
+      firstSyncCpuSeconds,
       resync: {
         lastPageToAppliedSeconds: round((second.appliedAt - second.fetchedAt) / 1000),
         totalSeconds: round((second.appliedAt - second.t0) / 1000),
