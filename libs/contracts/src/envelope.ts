@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { OpaqueJson } from './opaque-json';
 import {
   IsISO8601,
   IsInt,
@@ -80,7 +81,9 @@ export class EventEnvelopeHeaderDto {
   @Type(() => Number)
   entitySeq?: number | null;
 
+  /** Checked here only for being an object; the payload's own class validates it. */
   @IsObject()
+  @OpaqueJson()
   data!: Record<string, unknown>;
 }
 

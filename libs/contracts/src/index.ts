@@ -20,4 +20,5 @@ export * from './requests/sync/runs.request';
 export * from './requests/sync/pagerduty-actions.request';
 export * from './requests/sync/sample-page.request';
 export * from './control-characters';
+export * from './opaque-json';
 export * from './requests/workflow';

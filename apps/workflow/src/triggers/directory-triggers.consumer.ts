@@ -7,36 +7,39 @@ import {
   type SaasUserSnapshot,
   type WorkflowTrigger,
 } from '@seatkeeper/contracts';
-import { OnEvent } from '@seatkeeper/platform-messaging';
+import { OnEvents } from '@seatkeeper/platform-messaging';
 import { RunsService } from '../runs/runs.service';
 
 /**
  * `saas_user.created` ("Assign User") and `saas_user.deactivated` triggers: one run per active
  * workflow with that trigger, for the one account the event names, queued in the transaction
  * that records the event in the inbox (a redelivery queues nothing twice). The Begin block's
- * rule still decides whether the account is selected.
+ * rule still decides whether the account is selected. Set-based: a first sync sends thousands of
+ * `saas_user.created` at once, and one look-up of the workflows serves the whole pulled batch.
  */
 @Injectable()
 export class DirectoryTriggersConsumer {
   constructor(private readonly runs: RunsService) {}
 
-  @OnEvent(SaasUserCreatedV1, { group: 'workflow-triggers' })
-  onCreated(event: EventEnvelope<SaasUserSnapshot>, em: EntityManager): Promise<void> {
-    return this.fire(em, 'saas_user.created', event.data);
+  @OnEvents(SaasUserCreatedV1, { group: 'workflow-triggers' })
+  onCreated(events: EventEnvelope<SaasUserSnapshot>[], em: EntityManager): Promise<void> {
+    return this.fire(em, 'saas_user.created', events);
   }
 
-  @OnEvent(SaasUserDeactivatedV1, { group: 'workflow-triggers' })
-  onDeactivated(event: EventEnvelope<SaasUserSnapshot>, em: EntityManager): Promise<void> {
-    return this.fire(em, 'saas_user.deactivated', event.data);
+  @OnEvents(SaasUserDeactivatedV1, { group: 'workflow-triggers' })
+  onDeactivated(events: EventEnvelope<SaasUserSnapshot>[], em: EntityManager): Promise<void> {
+    return this.fire(em, 'saas_user.deactivated', events);
   }
 
-  private async fire(em: EntityManager, trigger: WorkflowTrigger, su: SaasUserSnapshot): Promise<void> {
+  private async fire(em: EntityManager, trigger: WorkflowTrigger, events: EventEnvelope<SaasUserSnapshot>[]): Promise<void> {
     const workflows = await em.execute<{ id: string; name: string; active_version: number }[]>(
       `select id, name, active_version from workflow where status = 'active' and trigger = ?`,
       [trigger],
     );
-    for (const w of workflows) {
-      await this.runs.queue(em, { workflowId: w.id, version: w.active_version, name: w.name, trigger, dryRun: false, saasUser: { saasAppId: su.saasAppId, externalId: su.externalId } });
+    for (const { data: su } of events) {
+      for (const w of workflows) {
+        await this.runs.queue(em, { workflowId: w.id, version: w.active_version, name: w.name, trigger, dryRun: false, saasUser: { saasAppId: su.saasAppId, externalId: su.externalId } });
+      }
     }
   }
 }

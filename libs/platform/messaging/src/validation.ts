@@ -1,3 +1,4 @@
+import { opaqueJsonFields } from '@seatkeeper/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate, validateSync, type ValidationError } from 'class-validator';
 
@@ -23,7 +24,7 @@ export async function validateAgainst<T extends object>(
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return { ok: false, problems: [{ field: '(root)', messages: ['must be a JSON object'] }] };
   }
-  const value = plainToInstance(cls, plain);
+  const value = toInstance(cls, plain as Record<string | symbol, unknown>);
   const errors = await validate(value, { forbidUnknownValues: true, whitelist: false });
   return errors.length ? { ok: false, problems: flattenValidationErrors(errors) } : { ok: true, value: withoutAbsentFields(value) };
 }
@@ -40,9 +41,23 @@ export function validateSyncAgainst<T extends object>(
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return { ok: false, problems: [{ field: '(root)', messages: ['must be a JSON object'] }] };
   }
-  const value = plainToInstance(cls, plain);
+  const value = toInstance(cls, plain as Record<string | symbol, unknown>);
   const errors = validateSync(value, { forbidUnknownValues: true, whitelist: false });
   return errors.length ? { ok: false, problems: flattenValidationErrors(errors) } : { ok: true, value: withoutAbsentFields(value) };
+}
+
+/**
+ * class-transformer's instance of `plain`, with the class's `@OpaqueJson()` fields (top level)
+ * set to the very values sent instead of deep copies.
+ */
+function toInstance<T extends object>(cls: new () => T, plain: Record<string | symbol, unknown>): T {
+  const opaque = opaqueJsonFields(cls).filter((f) => f in plain);
+  if (opaque.length === 0) return plainToInstance(cls, plain);
+  const rest = { ...plain };
+  for (const f of opaque) delete rest[f];
+  const value = plainToInstance(cls, rest) as Record<string | symbol, unknown>;
+  for (const f of opaque) value[f] = plain[f];
+  return value as T;
 }
 
 /**
@@ -55,9 +70,11 @@ export function withoutAbsentFields<T>(value: T): T {
     for (const item of value) withoutAbsentFields(item);
   } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     const record = value as Record<string, unknown>;
+    // JSON kept as it came holds no absent fields: it is not walked.
+    const opaque = value.constructor === Object ? [] : opaqueJsonFields(value.constructor);
     for (const key of Object.keys(record)) {
       if (record[key] === undefined) delete record[key];
-      else withoutAbsentFields(record[key]);
+      else if (!opaque.includes(key)) withoutAbsentFields(record[key]);
     }
   }
   return value;

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 import { defineEvent } from '../../define-event';
+import { OpaqueJson } from '../../opaque-json';
 
 /** One page of vendor records fetched by a sync run, in vendor shape (mapping turns them into directory records). */
 export class SyncBatchFetchedPayload {
@@ -37,6 +38,7 @@ export class SyncBatchFetchedPayload {
   @IsArray()
   @ArrayMaxSize(1000)
   @IsObject({ each: true })
+  @OpaqueJson()
   records!: Record<string, unknown>[];
 }
 
