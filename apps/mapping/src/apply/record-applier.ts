@@ -1,3 +1,4 @@
+import { executeBound } from '@seatkeeper/platform-persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -189,7 +190,8 @@ export class RecordApplier {
     const pairs = new Map<string, { f: string; v: string }>();
     for (const c of candidates) for (const [f, v] of c.mapped.uniqueValues) pairs.set(k(f, v), { f, v });
     if (pairs.size === 0) return candidates;
-    const rows = await em.execute<{ key_field: string; key_value: string; person_id: string }[]>(
+    const rows = await executeBound<{ key_field: string; key_value: string; person_id: string }[]>(
+      em,
       `select i.key_field, i.key_value, i.person_id from person_identity i
        join jsonb_to_recordset(?::jsonb) as x(f text, v text) on i.key_field = x.f and i.key_value = x.v`,
       [JSON.stringify([...pairs.values()])],
@@ -218,7 +220,8 @@ export class RecordApplier {
   private async lockPeople(em: EntityManager, candidates: Candidate[]): Promise<Map<string, PersonRow>> {
     const ids = [...new Set(candidates.flatMap((c) => (c.personId ? [c.personId] : [])))];
     if (ids.length === 0) return new Map();
-    const rows = await em.execute<PersonRow[]>(
+    const rows = await executeBound<PersonRow[]>(
+      em,
       `select ${PERSON_SELECT} from person where id in (select (jsonb_array_elements_text(?::jsonb))::uuid) order by id for update`,
       [JSON.stringify(ids)],
     );
@@ -228,7 +231,8 @@ export class RecordApplier {
   private async lockSaasUsers(em: EntityManager, def: MappingDefinition, candidates: Candidate[]): Promise<Map<string, SaasUserRow>> {
     const ids = candidates.map((c) => String(c.mapped.saasUser.externalId));
     if (ids.length === 0) return new Map();
-    const rows = await em.execute<SaasUserRow[]>(
+    const rows = await executeBound<SaasUserRow[]>(
+      em,
       `select ${SAAS_USER_SELECT} from saas_user where saas_app_id = ?
        and external_id in (select jsonb_array_elements_text(?::jsonb)) order by id for update`,
       [def.saasAppId, JSON.stringify(ids)],
@@ -275,13 +279,15 @@ export class RecordApplier {
     const columns = [...Object.values(PERSON_COLUMNS), 'custom_fields'];
     const recordset = `jsonb_to_recordset(?::jsonb) as x(id uuid, ${columns.map((c) => `${c} ${c === 'custom_fields' ? 'jsonb' : 'text'}`).join(', ')})`;
     if (inserts.length > 0) {
-      await em.execute(
+      await executeBound(
+      em,
         `insert into person (id, ${columns.join(', ')}) select id, ${columns.map((c) => `x.${c}`).join(', ')} from ${recordset}`,
         [JSON.stringify(inserts)],
       );
     }
     if (updates.length > 0) {
-      await em.execute(
+      await executeBound(
+      em,
         `update person p set ${columns.map((c) => `${c} = x.${c}`).join(', ')}, updated_at = now() from ${recordset} where p.id = x.id`,
         [JSON.stringify(updates)],
       );
@@ -290,7 +296,8 @@ export class RecordApplier {
 
   private async writeIdentities(em: EntityManager, identities: { f: string; v: string; p: string }[]): Promise<void> {
     if (identities.length === 0) return;
-    await em.execute(
+    await executeBound(
+      em,
       `insert into person_identity (key_field, key_value, person_id)
        select f, v, p from jsonb_to_recordset(?::jsonb) as x(f text, v text, p uuid)
        on conflict (person_id, key_field) do update set key_value = excluded.key_value`,
@@ -319,12 +326,13 @@ export class RecordApplier {
     const recordset = `jsonb_to_recordset(?::jsonb) as x(id uuid, ${typed.map(([c, t]) => `${c} ${t}`).join(', ')})`;
     if (inserts.length > 0) {
       const cols = typed.map(([c]) => c).filter((c) => !['status', 'deactivated_reason', 'deactivated_at', 'missing_upstream_since'].includes(c));
-      await em.execute(`insert into saas_user (id, ${cols.join(', ')}) select id, ${cols.map((c) => `x.${c}`).join(', ')} from ${recordset}`, [
+      await executeBound(em, `insert into saas_user (id, ${cols.join(', ')}) select id, ${cols.map((c) => `x.${c}`).join(', ')} from ${recordset}`, [
         JSON.stringify(inserts),
       ]);
     }
     if (updates.length > 0) {
-      await em.execute(
+      await executeBound(
+      em,
         `update saas_user s set ${typed.map(([c]) => `${c} = x.${c}`).join(', ')}, updated_at = now() from ${recordset} where s.id = x.id`,
         [JSON.stringify(updates)],
       );
@@ -333,7 +341,8 @@ export class RecordApplier {
 
   private async personEvents(em: EntityManager, changes: Map<string, { created: boolean; changes: Changes }>): Promise<PendingEvent[]> {
     if (changes.size === 0) return [];
-    const rows = await em.execute<PersonRow[]>(
+    const rows = await executeBound<PersonRow[]>(
+      em,
       `select ${PERSON_SELECT} from person where id in (select (jsonb_array_elements_text(?::jsonb))::uuid)`,
       [JSON.stringify([...changes.keys()])],
     );
@@ -353,7 +362,8 @@ export class RecordApplier {
     changes: Map<string, { created: boolean; reactivated: boolean; changes: Changes }>,
   ): Promise<PendingEvent[]> {
     if (changes.size === 0) return [];
-    const rows = await em.execute<SaasUserRow[]>(
+    const rows = await executeBound<SaasUserRow[]>(
+      em,
       `select ${SAAS_USER_SELECT} from saas_user where id in (select (jsonb_array_elements_text(?::jsonb))::uuid)`,
       [JSON.stringify([...changes.keys()])],
     );

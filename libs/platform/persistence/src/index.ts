@@ -2,3 +2,4 @@ export * from './orm-config';
 export * from './messaging-tables.sql';
 export * from './migration-runner';
 export * from './persistence.module';
+export * from './execute-bound';

@@ -1,3 +1,4 @@
+import { executeBound } from '@seatkeeper/platform-persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventEnvelope } from '@seatkeeper/contracts';
 
@@ -23,14 +24,16 @@ export async function admitBatchToInbox(em: EntityManager, consumer: string, ite
   if (items.length === 0) return [];
   const ids = items.map((i) => i.envelope.id);
   const keys = [...new Set(items.flatMap((i) => (i.envelope.entityKey && i.envelope.entitySeq ? [i.envelope.entityKey] : [])))];
-  const seen = await em.execute<{ event_id: string }[]>(
+  const seen = await executeBound<{ event_id: string }[]>(
+    em,
     'select event_id from inbox where consumer = ? and event_id in (select (jsonb_array_elements_text(?::jsonb))::uuid)',
     [consumer, JSON.stringify(ids)],
   );
   const cursors =
     keys.length === 0
       ? []
-      : await em.execute<{ entity_key: string; last_seq: string }[]>(
+      : await executeBound<{ entity_key: string; last_seq: string }[]>(
+          em,
           `select entity_key, last_seq from inbox_entity_cursor
            where consumer = ? and entity_key in (select jsonb_array_elements_text(?::jsonb)) order by entity_key for update`,
           [consumer, JSON.stringify(keys)],
@@ -65,7 +68,8 @@ export async function admitBatchToInbox(em: EntityManager, consumer: string, ite
     admitted.push({ e: id, s: type, q: item.streamSeq });
   }
   if (admitted.length > 0) {
-    const inserted = await em.execute<{ event_id: string }[]>(
+    const inserted = await executeBound<{ event_id: string }[]>(
+      em,
       `insert into inbox (consumer, event_id, subject, stream_seq)
        select ?, x.e, x.s, x.q from jsonb_to_recordset(?::jsonb) as x(e uuid, s text, q bigint)
        on conflict do nothing returning event_id`,
@@ -75,7 +79,8 @@ export async function admitBatchToInbox(em: EntityManager, consumer: string, ite
   }
   const moved = keys.filter((k) => last.has(k)).map((k) => ({ k, s: last.get(k) as number }));
   if (moved.length > 0) {
-    await em.execute(
+    await executeBound(
+      em,
       `insert into inbox_entity_cursor (consumer, entity_key, last_seq)
        select ?, x.k, x.s from jsonb_to_recordset(?::jsonb) as x(k text, s bigint)
        on conflict (consumer, entity_key) do update set last_seq = excluded.last_seq`,

@@ -1,3 +1,4 @@
+import { executeBound } from '@seatkeeper/platform-persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventDefinition, EventEnvelope } from '@seatkeeper/contracts';
 import { Correlation } from '@seatkeeper/platform-observability';
@@ -75,7 +76,8 @@ export class OutboxWriter {
       return envelope;
     });
     // One JSON parameter, not one bind parameter per value: no 65,535-parameter ceiling.
-    await em.execute(
+    await executeBound(
+      em,
       `insert into outbox (event_id, subject, envelope, entity_key)
        select event_id, subject, envelope, entity_key
        from jsonb_to_recordset(?::jsonb) as x(event_id uuid, subject text, envelope jsonb, entity_key text, ord int)
@@ -99,7 +101,8 @@ export class OutboxWriter {
     for (const e of events) if (e.entityKey) perKey.set(e.entityKey, (perKey.get(e.entityKey) ?? 0) + 1);
     if (perKey.size === 0) return new Map();
     const keys = [...perKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const rows = await em.execute<{ entity_key: string; last_seq: string }[]>(
+    const rows = await executeBound<{ entity_key: string; last_seq: string }[]>(
+      em,
       `insert into outbox_entity_seq (entity_key, last_seq)
        select k, n from jsonb_to_recordset(?::jsonb) as x(k text, n bigint) order by k
        on conflict (entity_key) do update set last_seq = outbox_entity_seq.last_seq + excluded.last_seq
