@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { ApiClient, type Fetch } from '../../src/api-client';
 import { SIMULATOR_API_KEY } from '../../src/demo/demo-options';
+import { printSummary } from '../../src/demo/print-summary';
 import { runDemo } from '../../src/demo/run-demo';
 import { runCli } from '../../src/program';
 import type { RunView } from '../../src/run-progress';
@@ -53,6 +54,7 @@ describeIfPg('Seatkeeper end to end', () => {
   let api: ApiClient;
   let db: pg.Client;
   let integrationId: string;
+  let demoPlanRunId: string;
 
   beforeAll(async () => {
     await ownPg.init();
@@ -91,16 +93,24 @@ describeIfPg('Seatkeeper end to end', () => {
 
   it('runs the first-run demo: seeded simulator, Smart Mapping, the first sync, a summary equal to the truth', async () => {
     const progress: string[] = [];
-    const result = await runDemo(
-      { gatewayUrl: stack.gatewayUrl, adminToken: token, simulatorUrl: sim.url, users: N, fetch: recordingFetch },
-      { out: () => undefined, err: (s) => progress.push(s), isTty: false },
-    );
+    const printed: string[] = [];
+    const io = { out: (s: string) => printed.push(s), err: (s: string) => progress.push(s), isTty: false };
+    const opts = { gatewayUrl: stack.gatewayUrl, adminToken: token, simulatorUrl: sim.url, users: N, fetch: recordingFetch };
+    const result = await runDemo(opts, io);
+    printSummary(io, opts, result);
     integrationId = result.integrationId;
+    demoPlanRunId = result.summary.workflowPlan?.runId ?? '';
     expect(result.run).toMatchObject({ status: 'completed', complete: true, counts: { fetched: N, vendor_total: N, quarantined: 0 } });
     const truth = await simulatorTruth(sim.url);
     expect(result.summary).toMatchObject({ saasUsers: N, people: N, saasUsersByRole: truth.byRole, neverSignedIn: truth.neverSignedIn, inactiveOverYear: truth.staleOverYear });
     expect(result.summary.potentialSavingsPerYear).toBe((truth.staleOverYear + truth.neverSignedIn) * 41 * 12);
     expect(progress.join('\n')).toMatch(/Smart Mapping: accepted \d+ suggestions/);
+    // The example workflow was only dry-run: its plan deletes exactly the simulator's users quiet for over a year, and nobody was deleted.
+    expect(truth.staleOverYear).toBeGreaterThan(0);
+    expect(printed.join('\n')).toContain(`workflow dry-run plan:  ${truth.staleOverYear} PagerDuty users would be deleted (dry run, nothing deleted)`);
+    expect(result.summary.workflowPlan?.size).toBe(truth.staleOverYear);
+    expect(await api.get(`/workflows/runs/${demoPlanRunId}`)).toMatchObject({ status: 'planned', dry_run: true, counts: { records: truth.staleOverYear, succeeded: 0 } });
+    expect((await simulatorTruth(sim.url)).users).toHaveLength(N);
   }, 360_000);
 
   it('the admin CLI logs in, lists integrations and runs, filters SaaS users and shows a problem plainly', async () => {
