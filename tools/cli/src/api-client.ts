@@ -1,3 +1,9 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+
 /** An RFC 9457 problem the gateway answered (or one the CLI made for a transport failure). */
 export interface Problem {
   type?: string;
@@ -56,9 +62,34 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown, query?: Record<string, string | number | undefined>): Promise<T> {
+    const res = await this.send(method, path, body, query, 'application/json, application/problem+json');
+    const text = await res.text();
+    return (text ? safeJson(text) : undefined) as T;
+  }
+
+  /**
+   * A file the gateway streams (e.g. a report export), written to `path` as it arrives: to
+   * `path.part` first and renamed at the end, so a download cut short never leaves a file that
+   * looks complete. A problem+json answer is an ApiError, as for any request, and writes nothing.
+   */
+  async download(apiPath: string, query: Record<string, string | number | undefined>, path: string): Promise<{ bytes: number; contentType: string | null }> {
+    const res = await this.send('GET', apiPath, undefined, query, '*/*');
+    const part = `${path}.part`;
+    try {
+      await pipeline(res.body ? Readable.fromWeb(res.body as WebReadableStream) : Readable.from([]), createWriteStream(part, { mode: 0o600 }));
+    } catch (e) {
+      await rm(part, { force: true });
+      throw new ApiError({ status: 0, code: 'DOWNLOAD_INTERRUPTED', title: 'Download interrupted', detail: `${apiPath}: ${causeOf(e)}` });
+    }
+    await rename(part, path);
+    return { bytes: (await stat(path)).size, contentType: res.headers.get('content-type') };
+  }
+
+  /** One request; a non-2xx answer becomes an ApiError (the problem+json, or one made from the status). */
+  private async send(method: string, path: string, body: unknown, query: Record<string, string | number | undefined> | undefined, accept: string): Promise<Response> {
     const url = new URL(`/api/v1${path}`, this.baseUrl);
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { accept };
     if (this.token) headers['authorization'] = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
@@ -67,13 +98,12 @@ export class ApiClient {
     } catch (e) {
       throw new ApiError({ status: 0, code: 'GATEWAY_UNREACHABLE', title: 'Gateway unreachable', detail: `${url.origin}: ${causeOf(e)}` });
     }
-    const text = await res.text();
-    const parsed = text ? safeJson(text) : undefined;
     if (!res.ok) {
-      const problem = isProblem(parsed) ? parsed : { status: res.status, code: `HTTP_${res.status}`, title: res.statusText, detail: text.slice(0, 500) || undefined };
-      throw new ApiError(problem);
+      const text = await res.text();
+      const parsed = text ? safeJson(text) : undefined;
+      throw new ApiError(isProblem(parsed) ? parsed : { status: res.status, code: `HTTP_${res.status}`, title: res.statusText, detail: text.slice(0, 500) || undefined });
     }
-    return parsed as T;
+    return res;
   }
 }
 

@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { ApiError } from './api-client';
 import { registerIntegrations } from './commands/integrations';
 import { registerLogin } from './commands/login';
+import { registerReports } from './commands/reports';
 import { registerSaasUsers } from './commands/saas-users';
+import { registerWorkflows } from './commands/workflows';
 import type { CliContext } from './commands/context';
 import { formatProblem } from './output';
 
@@ -19,6 +21,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerLogin(program, ctx);
   registerIntegrations(program, ctx);
   registerSaasUsers(program, ctx);
+  registerWorkflows(program, ctx);
+  registerReports(program, ctx);
   return program;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,24 +6,29 @@ import { join } from 'node:path';
 import { configPath, writeConfig } from '../src/config-store';
 import { progressOf, type RunView } from '../src/run-progress';
 import { runCli } from '../src/program';
+import type { WorkflowRunView, WorkflowStepView } from '../src/workflow-runs';
 
 // The CLI against a small HTTP double of the gateway's routes (the real gateway is in
 // tools/e2e); what is checked: requests it makes, tables and --json, the config file's
 // permissions, and problem+json shown plainly with a non-zero exit.
-type Handler = (req: IncomingMessage, url: URL) => { status: number; body: unknown; type?: string };
+type Handler = (req: IncomingMessage, url: URL) => { status: number; body: unknown; type?: string; raw?: Buffer };
 
 let server: Server;
 let base: string;
 let handler: Handler;
-const seen: Array<{ method: string; path: string; auth?: string }> = [];
+const seen: Array<{ method: string; path: string; auth?: string; body?: string }> = [];
 
 beforeAll(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    seen.push({ method: req.method ?? '', path: url.pathname + url.search, auth: req.headers.authorization });
-    const r = handler(req, url);
-    res.writeHead(r.status, { 'content-type': r.type ?? 'application/json' });
-    res.end(JSON.stringify(r.body));
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      seen.push({ method: req.method ?? '', path: url.pathname + url.search, auth: req.headers.authorization, body: Buffer.concat(chunks).toString('utf8') || undefined });
+      const r = handler(req, url);
+      res.writeHead(r.status, { 'content-type': r.type ?? 'application/json' });
+      res.end(r.raw ?? JSON.stringify(r.body));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -135,5 +140,104 @@ describe('seatkeeper CLI', () => {
     expect(progressOf(run({ status: 'fetching', progress: 0.5, counts: { fetched: 125, applied: 0, quarantined: 0, vendor_total: 250 } }))).toBeCloseTo(0.25);
     expect(progressOf(run({ status: 'applying', progress: 1, counts: { fetched: 250, applied: 200, quarantined: 50, vendor_total: 250 } }))).toBeCloseTo(0.999);
     expect(progressOf(run())).toBe(1);
+  });
+
+  const wfRun = (over: Partial<WorkflowRunView> = {}): WorkflowRunView => ({
+    id: 'wr1',
+    workflow_id: 'w1',
+    workflow_version: 1,
+    trigger: 'manual',
+    dry_run: true,
+    status: 'planned',
+    reason: null,
+    counts: { records: 2, planned: 2, succeeded: 0, skipped: 0, failed: 0 },
+    approval: null,
+    created_at: '2026-12-03T00:00:00.000Z',
+    finished_at: null,
+    ...over,
+  });
+  const step = (over: Partial<WorkflowStepView>): WorkflowStepView => ({
+    id: 's',
+    run_id: 'wr1',
+    block_id: 'delete',
+    block_type: 'api',
+    action: 'vendor_delete',
+    status: 'planned',
+    saas_user_id: 'su',
+    external_id: 'PABC123',
+    email: 'a@acme.example.com',
+    reason: null,
+    detail: { preflight: { exists: true, clear: true, openIncidents: [], schedules: [], escalationPolicies: [] } },
+    ...over,
+  });
+
+  it('workflows list shows each workflow with its version; --json gives the API objects', async () => {
+    handler = () => ({ status: 200, body: { data: [{ id: 'w1', name: 'Delete inactive', type: 'saas_users', status: 'draft', draft_version: 2, active_version: 1, trigger: 'schedule', next_run_at: null }], next_cursor: null } });
+    const table = await cli(['workflows', 'list', '--url', base, '--token', 't']);
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/Delete inactive.*saas_users.*draft.*1 \(draft 2\).*schedule/s);
+    expect(seen[0]).toMatchObject({ method: 'GET', path: '/api/v1/workflows?limit=100' });
+    const json = await cli(['--json', 'workflows', 'list', '--url', base, '--token', 't']);
+    expect(JSON.parse(json.out)).toEqual([expect.objectContaining({ id: 'w1', active_version: 1 })]);
+  });
+
+  it("workflows plan pages through a dry run's steps and shows each delete's preflight", async () => {
+    const blocked = step({ id: 's2', email: 'b@acme.example.com', detail: { preflight: { exists: true, clear: false, openIncidents: [{ id: 'I1' }], schedules: [{ id: 'S1' }, { id: 'S2' }], escalationPolicies: [] } } });
+    handler = (_req, url) => {
+      if (url.pathname === '/api/v1/workflows/runs/wr1') return { status: 200, body: wfRun() };
+      return { status: 200, body: url.searchParams.get('cursor') ? { data: [blocked], next_cursor: null } : { data: [step({ id: 's1' })], next_cursor: 'c2' } };
+    };
+    const r = await cli(['workflows', 'plan', 'wr1', '--url', base, '--token', 't']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^run wr1: planned, 2 records; 2 vendor deletes among the 2 steps shown/);
+    expect(r.out).toMatch(/a@acme\.example\.com.*clear/s);
+    expect(r.out).toMatch(/b@acme\.example\.com.*blocked: 1 open incidents, 2 schedules/s);
+    expect(seen.map((x) => x.path)).toEqual(['/api/v1/workflows/runs/wr1/plan?limit=100', '/api/v1/workflows/runs/wr1/plan?limit=100&cursor=c2', '/api/v1/workflows/runs/wr1']);
+  });
+
+  it("workflows plan of a real run shows the API's 422 plainly", async () => {
+    handler = () => ({ status: 422, type: 'application/problem+json', body: { status: 422, code: 'WORKFLOW_RUN_NOT_DRY_RUN', title: 'Unprocessable Entity', detail: 'The run is not a dry run' } });
+    const r = await cli(['workflows', 'plan', 'wr1', '--url', base, '--token', 't']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('error WORKFLOW_RUN_NOT_DRY_RUN (422): The run is not a dry run');
+  });
+
+  it('workflows approve and reject post the decision with its comment; nothing waiting is a 409 with exit 2', async () => {
+    handler = (req, url) => ({ status: 200, body: wfRun({ dry_run: false, status: url.pathname.endsWith('/approve') ? 'running' : 'rejected', reason: 'decided' }) });
+    const approved = await cli(['workflows', 'approve', 'wr1', '--comment', 'checked the list', '--url', base, '--token', 't']);
+    expect(approved.code).toBe(0);
+    expect(approved.out).toMatch(/status.*running/s);
+    expect(seen[0]).toMatchObject({ method: 'POST', path: '/api/v1/workflows/runs/wr1/approve', body: '{"comment":"checked the list"}' });
+    const rejected = await cli(['--json', 'workflows', 'reject', 'wr1', '--url', base, '--token', 't']);
+    expect(JSON.parse(rejected.out)).toMatchObject({ id: 'wr1', status: 'rejected' });
+    expect(seen[1]).toMatchObject({ method: 'POST', path: '/api/v1/workflows/runs/wr1/reject', body: '{}' });
+    handler = () => ({ status: 409, type: 'application/problem+json', body: { status: 409, code: 'CONFLICT', detail: 'The run is completed; nothing waits for a decision' } });
+    const conflict = await cli(['workflows', 'approve', 'wr1', '--url', base, '--token', 't']);
+    expect(conflict.code).toBe(2);
+    expect(conflict.err).toBe('error CONFLICT (409): The run is completed; nothing waits for a decision');
+  });
+
+  it('reports export writes the streamed file; a problem writes nothing; a bad --format is refused before any request', async () => {
+    const csv = Buffer.from('Account email,App\na@acme.example.com,PagerDuty\n');
+    handler = () => ({ status: 200, body: undefined, raw: csv, type: 'text/csv; charset=utf-8' });
+    const out = join(mkdtempSync(join(tmpdir(), 'sk-cli-export-')), 'users.csv');
+    const r = await cli(['--json', 'reports', 'export', 'rep1', '--format', 'csv', '--out', out, '--url', base, '--token', 't']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out)).toEqual(csv);
+    expect(JSON.parse(r.out)).toEqual({ report_id: 'rep1', format: 'csv', file: out, bytes: csv.length, content_type: 'text/csv; charset=utf-8' });
+    expect(seen[0]).toMatchObject({ method: 'GET', path: '/api/v1/reports/rep1/export?format=csv' });
+
+    handler = () => ({ status: 404, type: 'application/problem+json', body: { status: 404, code: 'NOT_FOUND', detail: 'No report rep2' } });
+    const missing = join(mkdtempSync(join(tmpdir(), 'sk-cli-export-')), 'missing.xlsx');
+    const notFound = await cli(['reports', 'export', 'rep2', '--format', 'xlsx', '--out', missing, '--url', base, '--token', 't']);
+    expect(notFound.code).toBe(2);
+    expect(notFound.err).toBe('error NOT_FOUND (404): No report rep2');
+    expect(existsSync(missing) || existsSync(`${missing}.part`)).toBe(false);
+
+    seen.length = 0;
+    const badFormat = await cli(['reports', 'export', 'rep1', '--format', 'pdf', '--out', out, '--url', base, '--token', 't']);
+    expect(badFormat.code).toBe(1);
+    expect(badFormat.err).toMatch(/--format.*pdf.*csv, xlsx/s);
+    expect(seen).toHaveLength(0);
   });
 });

@@ -20,6 +20,8 @@ export interface ChartValues {
   nats: { url: string; auth: boolean; subjectPrefix: string; requestTimeoutMs: number; port: number; networkPolicyPeers: unknown[] };
   postgres: { port: number; poolMax: number; networkPolicyPeers: unknown[] };
   logLevel: string;
+  /** integration-sync's SYNC_ALLOWED_BASE_URLS, joined with commas. */
+  integrationSync: { allowedBaseUrls: string[] };
   podSecurityContext: Record<string, unknown>;
   containerSecurityContext: Record<string, unknown>;
   probes: { liveness: Record<string, unknown>; readiness: Record<string, unknown> };

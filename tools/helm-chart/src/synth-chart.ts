@@ -257,6 +257,7 @@ export function serviceEnv(values: ChartValues, name: string, svc: ServiceValues
     env.push({ name: 'NATS_USER', value: name }, { name: 'NATS_PASSWORD', valueFrom: secretRef(values, keys.natsPassword.replace('<service>', name)) });
   }
   if (name === 'credential-vault') env.push({ name: 'VAULT_MASTER_KEYS_FILE', value: '/run/secrets/seatkeeper/vault-master-keys' });
+  if (name === 'integration-sync') env.push({ name: 'SYNC_ALLOWED_BASE_URLS', value: values.integrationSync.allowedBaseUrls.join(',') });
   if (name === 'reporting') env.push({ name: 'REPORTING_SHARE_LINK_KEY', valueFrom: secretRef(values, keys.reportingShareLinkKey) });
   if (name === 'gateway') {
     env.push({ name: 'HTTP_PORT', value: String(svc.httpPort) }, { name: 'GATEWAY_BOOTSTRAP_ADMIN_TOKEN', valueFrom: secretRef(values, keys.gatewayBootstrapAdminToken, true) });

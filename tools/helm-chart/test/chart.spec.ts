@@ -101,6 +101,23 @@ describe('Helm chart deploy/helm/seatkeeper', () => {
     expect(vault.volumes?.find((v) => v['name'] === 'vault-master-keys')?.['secret']).toMatchObject({ secretName: 'seatkeeper', defaultMode: 0o400 });
   });
 
+  it("gives integration-sync (Deployment and migration Job) the egress allowlist, comma-joined, and no other service", () => {
+    const allowlist = (objs: K8sObject[]) =>
+      [...ofKind(objs, 'Deployment'), ...ofKind(objs, 'Job')].flatMap((d) =>
+        (podOf(d).containers[0]['env'] as Array<{ name: string; value?: string }>).filter((e) => e.name === 'SYNC_ALLOWED_BASE_URLS').map((e) => ({ object: d.metadata.name, value: e.value })),
+      );
+    // Default: the official PagerDuty hosts only (an empty list is what integration-sync reads as none).
+    expect(allowlist(objects)).toEqual([
+      { object: 'seatkeeper-integration-sync', value: '' },
+      { object: 'seatkeeper-integration-sync-migrate', value: '' },
+    ]);
+    const withProxy = synthChart(meta, mergeValues<ChartValues>(defaults, { integrationSync: { allowedBaseUrls: ['https://pd-proxy.internal', 'http://pagerduty-sim.test:8090'] } }));
+    expect(schemaErrors(withProxy)).toEqual([]);
+    expect(allowlist(withProxy).map((e) => e.value)).toEqual(['https://pd-proxy.internal,http://pagerduty-sim.test:8090', 'https://pd-proxy.internal,http://pagerduty-sim.test:8090']);
+    // The template sets it from the same value, joined the same way.
+    expect(readFileSync(join(CHART_DIR, 'templates/_helpers.tpl'), 'utf8')).toContain('- name: SYNC_ALLOWED_BASE_URLS\n  value: {{ join "," $v.integrationSync.allowedBaseUrls | quote }}');
+  });
+
   it('migrates every service in a pre-install/pre-upgrade Job running `migrate`', () => {
     const jobs = ofKind(objects, 'Job');
     expect(jobs.map((j) => j.metadata.name).sort()).toEqual(SERVICES.map((s) => `seatkeeper-${s}-migrate`));

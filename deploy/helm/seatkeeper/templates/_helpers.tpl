@@ -73,6 +73,10 @@ app.kubernetes.io/component: {{ .name }}
       key: {{ $v.existingSecret.keys.gatewayBootstrapAdminToken }}
       optional: true
 {{- end }}
+{{- if eq .name "integration-sync" }}
+- name: SYNC_ALLOWED_BASE_URLS
+  value: {{ join "," $v.integrationSync.allowedBaseUrls | quote }}
+{{- end }}
 {{- if eq .name "reporting" }}
 - name: REPORTING_SHARE_LINK_KEY
   valueFrom:

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../api-client';
+import type { DemoWorkflowPlan } from './demo-workflow';
 
 export interface DemoSummary {
   people: number;
@@ -8,7 +9,7 @@ export interface DemoSummary {
   neverSignedIn: number;
   seatPrice?: { amount: number; currency: string };
   potentialSavingsPerYear?: number;
-  workflowPlan?: { workflowId?: string; runId?: string; size: number } | { unavailable: string };
+  workflowPlan?: DemoWorkflowPlan;
 }
 
 interface SaasUserRow {

@@ -84,7 +84,7 @@ export async function runDemo(opts: DemoOptions, io: Io): Promise<DemoResult> {
     seatPrice = { amount, currency: 'USD' };
   }
   const summary = await summarise(api, app.id, seatPrice);
-  summary.workflowPlan = await dryRunExampleWorkflow(api, app.id, step);
+  summary.workflowPlan = await dryRunExampleWorkflow(api, credentialId, step);
   return { integrationId, credentialId, run, summary };
 }
 

@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { ApiClient, type Fetch } from '../../src/api-client';
 import { SIMULATOR_API_KEY } from '../../src/demo/demo-options';
+import { DEMO_WORKFLOW_NAME, exampleWorkflowGraph } from '../../src/demo/demo-workflow';
+import { printSummary } from '../../src/demo/print-summary';
 import { runDemo } from '../../src/demo/run-demo';
 import { runCli } from '../../src/program';
 import type { RunView } from '../../src/run-progress';
+import type { WorkflowRunView } from '../../src/workflow-runs';
 import { OwnPostgres, postgresBinDir } from './support/own-postgres';
 import { findSecrets, streamMessages, subjectCounts } from './support/secret-scan';
 import { SERVICE_NAMES, Stack } from './support/stack';
@@ -53,6 +56,7 @@ describeIfPg('Seatkeeper end to end', () => {
   let api: ApiClient;
   let db: pg.Client;
   let integrationId: string;
+  let demoPlanRunId: string;
 
   beforeAll(async () => {
     await ownPg.init();
@@ -91,16 +95,24 @@ describeIfPg('Seatkeeper end to end', () => {
 
   it('runs the first-run demo: seeded simulator, Smart Mapping, the first sync, a summary equal to the truth', async () => {
     const progress: string[] = [];
-    const result = await runDemo(
-      { gatewayUrl: stack.gatewayUrl, adminToken: token, simulatorUrl: sim.url, users: N, fetch: recordingFetch },
-      { out: () => undefined, err: (s) => progress.push(s), isTty: false },
-    );
+    const printed: string[] = [];
+    const io = { out: (s: string) => printed.push(s), err: (s: string) => progress.push(s), isTty: false };
+    const opts = { gatewayUrl: stack.gatewayUrl, adminToken: token, simulatorUrl: sim.url, users: N, fetch: recordingFetch };
+    const result = await runDemo(opts, io);
+    printSummary(io, opts, result);
     integrationId = result.integrationId;
+    demoPlanRunId = result.summary.workflowPlan?.runId ?? '';
     expect(result.run).toMatchObject({ status: 'completed', complete: true, counts: { fetched: N, vendor_total: N, quarantined: 0 } });
     const truth = await simulatorTruth(sim.url);
     expect(result.summary).toMatchObject({ saasUsers: N, people: N, saasUsersByRole: truth.byRole, neverSignedIn: truth.neverSignedIn, inactiveOverYear: truth.staleOverYear });
     expect(result.summary.potentialSavingsPerYear).toBe((truth.staleOverYear + truth.neverSignedIn) * 41 * 12);
     expect(progress.join('\n')).toMatch(/Smart Mapping: accepted \d+ suggestions/);
+    // The example workflow was only dry-run: its plan deletes exactly the simulator's users quiet for over a year, and nobody was deleted.
+    expect(truth.staleOverYear).toBeGreaterThan(0);
+    expect(printed.join('\n')).toContain(`workflow dry-run plan:  ${truth.staleOverYear} PagerDuty users would be deleted (dry run, nothing deleted)`);
+    expect(result.summary.workflowPlan?.size).toBe(truth.staleOverYear);
+    expect(await api.get(`/workflows/runs/${demoPlanRunId}`)).toMatchObject({ status: 'planned', dry_run: true, counts: { records: truth.staleOverYear, succeeded: 0 } });
+    expect((await simulatorTruth(sim.url)).users).toHaveLength(N);
   }, 360_000);
 
   it('the admin CLI logs in, lists integrations and runs, filters SaaS users and shows a problem plainly', async () => {
@@ -123,6 +135,78 @@ describeIfPg('Seatkeeper end to end', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/^error [A-Z_]+ \(400\): /);
   }, 60_000);
+
+  it("the admin CLI shows the demo's plan, decides gated runs and exports a report, against the real gateway", async () => {
+    const env = { SEATKEEPER_CONFIG: join(mkdtempSync(join(tmpdir(), 'sk-cli-e2e-')), 'config.json') };
+    const cli = async (args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(['--url', stack.gatewayUrl, '--token', token, ...args], { env, fetch: recordingFetch, io: { out: (s) => out.push(s), err: (s) => err.push(s), isTty: false } });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const truth = await simulatorTruth(sim.url);
+    const listed = JSON.parse((await cli(['--json', 'workflows', 'list'])).out) as Array<{ name: string; status: string }>;
+    expect(listed).toEqual([expect.objectContaining({ name: DEMO_WORKFLOW_NAME, status: 'draft' })]);
+    const plan = JSON.parse((await cli(['--json', 'workflows', 'plan', demoPlanRunId, '--limit', String(N)])).out) as Array<{ action: string; status: string }>;
+    expect(plan.filter((s) => s.action === 'vendor_delete' && s.status === 'planned')).toHaveLength(truth.staleOverYear);
+    expect((await cli(['workflows', 'plan', demoPlanRunId])).out).toMatch(new RegExp(`^run ${demoPlanRunId}: planned, ${truth.staleOverYear} records`));
+
+    // A gate of 0 makes any delete wait for a decision. Its one record is the account owner, whom
+    // PagerDuty refuses to delete: approving runs the real path and still deletes nobody.
+    const { owner } = (await (await fetch(`${sim.url}/_sim/fixtures`)).json()) as { owner: string };
+    const credentialId = (await api.all<{ id: string; name: string }>('/credentials')).find((c) => c.name === 'PagerDuty (simulator)')?.id as string;
+    const graph = exampleWorkflowGraph(credentialId);
+    (graph.blocks[0].config as { rule: unknown }).rule = { all: [{ field: 'externalId', op: 'eq', value: owner }] };
+    const gated = await api.post<{ id: string }>('/workflows', { name: 'Delete the owner (gated)', type: 'saas_users', graph, limits: { max_count: 0 } });
+    await api.post(`/workflows/${gated.id}/launch`);
+    const waiting = async () => {
+      const queued = await api.post<WorkflowRunView>(`/workflows/${gated.id}/runs`, {});
+      return expectEventually(
+        async () => {
+          const r = await api.get<WorkflowRunView>(`/workflows/runs/${queued.id}`);
+          if (r.status !== 'awaiting_approval') throw new Error(`run ${r.id} is ${r.status}`);
+          return r;
+        },
+        { timeoutMs: 60_000, intervalMs: 300 },
+      );
+    };
+    const toReject = await waiting();
+    const rejected = await cli(['--json', 'workflows', 'reject', toReject.id, '--comment', 'not the owner']);
+    expect(rejected.code).toBe(0);
+    expect(JSON.parse(rejected.out)).toMatchObject({ id: toReject.id, status: 'rejected' });
+    const again = await cli(['workflows', 'reject', toReject.id]);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/^error [A-Z_]+ \(409\): /);
+    const toApprove = await waiting();
+    expect((await cli(['workflows', 'approve', toApprove.id])).code).toBe(0);
+    const done = await expectEventually(
+      async () => {
+        const r = await api.get<WorkflowRunView>(`/workflows/runs/${toApprove.id}`);
+        if (r.status !== 'completed') throw new Error(`run ${r.id} is ${r.status} (${r.reason ?? ''})`);
+        return r;
+      },
+      { timeoutMs: 60_000, intervalMs: 300 },
+    );
+    expect(done.counts).toMatchObject({ records: 1, succeeded: 0, skipped: 1 });
+    expect((await simulatorTruth(sim.url)).users.map((u) => u.id)).toContain(owner);
+
+    const report = await api.post<{ id: string }>('/reports', { entity: 'saas_users', name: 'Everyone in PagerDuty', columns: ['email', 'vendorRole'], sort: { field: 'email', direction: 'asc' } });
+    const dir = mkdtempSync(join(tmpdir(), 'sk-cli-e2e-export-'));
+    // Reporting keeps its own copy of the directory, filled from events: the export is eventually all N.
+    await expectEventually(
+      async () => {
+        const r = await cli(['reports', 'export', report.id, '--format', 'csv', '--out', join(dir, 'everyone.csv')]);
+        expect(r.code).toBe(0);
+        const lines = readFileSync(join(dir, 'everyone.csv'), 'utf8').trim().split('\n');
+        expect(lines[0]).toBe('Account email,Vendor role');
+        expect(lines).toHaveLength(N + 1);
+      },
+      { timeoutMs: 60_000, intervalMs: 1000 },
+    );
+    const xlsx = await cli(['--json', 'reports', 'export', report.id, '--format', 'xlsx', '--out', join(dir, 'everyone.xlsx')]);
+    expect(JSON.parse(xlsx.out)).toMatchObject({ format: 'xlsx', content_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    expect(readFileSync(join(dir, 'everyone.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  }, 240_000);
 
   it('a sync survives each service SIGKILLed, NATS restarted and Postgres restarted: the directory equals the truth', async () => {
     await mutateSimulator(sim.url);
