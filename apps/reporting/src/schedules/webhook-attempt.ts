@@ -1,5 +1,5 @@
 import type { ReportFormat } from '@seatkeeper/contracts';
-import { CONTENT_TYPES, reportFile, type PageFetcher } from '../reports/report-file';
+import { CONTENT_TYPES, reportFile, type PageFetcher } from '@seatkeeper/report-file';
 
 export interface AttemptOutcome {
   ok: boolean;
