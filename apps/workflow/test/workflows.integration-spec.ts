@@ -11,10 +11,9 @@ import {
   type WorkflowGraphDto,
 } from '@seatkeeper/contracts';
 import { RemoteRpcError } from '@seatkeeper/platform-messaging';
-import { expectEventually, type PagerDutySimProcess } from '@seatkeeper/testing';
+import { clearRequestLog, expectEventually, requestLog, sim, simHasUser, type PagerDutySimProcess } from '@seatkeeper/testing';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { clearRequestLog, requestLog, sim, simHasUser } from './support/sim';
 import { Stack } from './support/stack';
 
 // Acceptance of issue 10 on one stack: vault, mapping, integration-sync and workflow as processes,

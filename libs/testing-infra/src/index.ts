@@ -4,5 +4,6 @@ export * from './test-database';
 export * from './nats-isolation';
 export * from './nats-server.process';
 export * from './pagerduty-sim.process';
+export * from './pagerduty-sim.control';
 export * from './compose-file';
 export * from './workspace-root';

@@ -4,3 +4,4 @@ export * from '@seatkeeper/testing-infra';
 export * from './service-harness';
 export * from './service-basics';
 export * from './service-process';
+export * from './process-stack';

@@ -149,4 +149,13 @@ export const toDeliveryDto = (d: DeliveryView): DeliveryDto => ({
   rows: d.rows,
   bytes: d.bytes,
   error: d.error,
+  attempts: d.attempts.map((a) => ({
+    attempt: a.attempt,
+    started_at: a.startedAt,
+    finished_at: a.finishedAt,
+    http_status: a.httpStatus,
+    rows: a.rows,
+    bytes: a.bytes,
+    error: a.error,
+  })),
 });

@@ -96,6 +96,17 @@ export class ScheduleDto {
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 }
 
+export class DeliveryAttemptDto {
+  @ApiProperty({ description: '1 for the first try' }) attempt!: number;
+  @ApiProperty({ format: 'date-time' }) started_at!: string;
+  @ApiProperty({ format: 'date-time' }) finished_at!: string;
+  @ApiProperty({ type: Number, nullable: true }) http_status!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) rows!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) bytes!: number | null;
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
+}
+
+/** A due time of a schedule: its outcome (the last attempt's) and every attempt. */
 export class DeliveryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) schedule_id!: string;
@@ -107,6 +118,7 @@ export class DeliveryDto {
   @ApiProperty({ type: Number, nullable: true }) rows!: number | null;
   @ApiProperty({ type: Number, nullable: true }) bytes!: number | null;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
+  @ApiProperty({ type: [DeliveryAttemptDto] }) attempts!: DeliveryAttemptDto[];
 }
 
 export class LedgerEntryDto {

@@ -41,4 +41,18 @@ export class ReportingEnv extends ServiceEnv {
   @Min(1000)
   @Max(3_600_000)
   REPORTING_WEBHOOK_TIMEOUT_MS = 300_000;
+
+  /** Attempts at one delivery, the first included (a network error, a timeout, 408, 429 or 5xx is tried again). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  REPORTING_WEBHOOK_MAX_ATTEMPTS = 3;
+
+  /** Wait before the first retry; it doubles (with jitter) up to 60 s. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
+  REPORTING_WEBHOOK_RETRY_INITIAL_MS = 5_000;
 }

@@ -1,12 +1,20 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ReportFormat } from '@seatkeeper/contracts';
+import { ExponentialBackoff, handleType, retry, type RetryPolicy } from 'cockatiel';
 import { PinoLogger } from 'nestjs-pino';
 import { v7 as uuidv7 } from 'uuid';
 import { ReportingEnv } from '../config/reporting.env';
-import { CONTENT_TYPES, reportFile } from '../reports/report-file';
 import { ReportsService } from '../reports/reports.service';
 import { nextCronTime } from './cron';
+import { postReportOnce, type AttemptOutcome } from './webhook-attempt';
+
+/** An attempt the policy should try again, carrying its outcome for the record if it was the last. */
+class RetryableDelivery extends Error {
+  constructor(readonly outcome: AttemptOutcome) {
+    super(outcome.error ?? 'delivery failed');
+  }
+}
 
 interface Claimed {
   delivery_id: string;
@@ -20,19 +28,28 @@ interface Claimed {
  * Fires due report schedules. Due rows are locked FOR UPDATE SKIP LOCKED and moved to their next
  * time in the transaction that records the delivery (unique per schedule and due time), so with
  * any number of replicas each due time is delivered once. The file is streamed to the webhook as
- * the POST body; the outcome (status, rows, bytes, error) is written back to the delivery.
+ * the POST body, retried with backoff while the webhook may still take it; every attempt and the
+ * final outcome (status, rows, bytes, error) are kept as the delivery's history.
  */
 @Injectable()
 export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private ticking?: Promise<number>;
+  /** Aborted at shutdown, so a delivery waiting for its next attempt ends (failed) instead of holding the process. */
+  private readonly shutdown = new AbortController();
+  private readonly retryPolicy: RetryPolicy;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly reports: ReportsService,
     private readonly env: ReportingEnv,
     private readonly logger: PinoLogger,
-  ) {}
+  ) {
+    this.retryPolicy = retry(handleType(RetryableDelivery), {
+      maxAttempts: env.REPORTING_WEBHOOK_MAX_ATTEMPTS - 1,
+      backoff: new ExponentialBackoff({ initialDelay: env.REPORTING_WEBHOOK_RETRY_INITIAL_MS, maxDelay: 60_000 }),
+    });
+  }
 
   onApplicationBootstrap(): void {
     if (!this.env.REPORTING_SCHEDULER_ENABLED) return;
@@ -49,6 +66,7 @@ export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplication
 
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    this.shutdown.abort();
     await this.ticking;
   }
 
@@ -76,36 +94,41 @@ export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplication
     return claimed.length;
   }
 
+  /**
+   * Delivers one due time: up to REPORTING_WEBHOOK_MAX_ATTEMPTS tries with exponential backoff,
+   * each recorded as an attempt as it ends; the delivery takes the last attempt's outcome. A
+   * webhook refusal that will not change (4xx other than 408/429) or a missing report ends it.
+   */
   private async deliver(c: Claimed): Promise<void> {
-    let bytes = 0;
-    let outcome: { status: 'delivered' | 'failed'; http: number | null; rows: number | null; error: string | null };
+    let attempts = 0;
+    let last: AttemptOutcome;
     try {
       const report = await this.reports.row(c.report_id);
-      const file = reportFile(c.format, (cursor) => this.reports.rows(report, undefined, cursor));
-      file.body.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      const res = await fetch(c.webhook_url, {
-        method: 'POST',
-        headers: {
-          'content-type': CONTENT_TYPES[c.format],
-          'x-seatkeeper-report-id': c.report_id,
-          'x-seatkeeper-delivery-id': c.delivery_id,
-        },
-        body: file.body as unknown as ReadableStream,
-        duplex: 'half',
-        signal: AbortSignal.timeout(this.env.REPORTING_WEBHOOK_TIMEOUT_MS),
-      } as RequestInit & { duplex: 'half' });
-      const rows = await file.rows;
-      await res.body?.cancel();
-      outcome = res.ok
-        ? { status: 'delivered', http: res.status, rows, error: null }
-        : { status: 'failed', http: res.status, rows, error: `the webhook answered ${res.status}` };
+      const target = { url: c.webhook_url, format: c.format, reportId: c.report_id, deliveryId: c.delivery_id, timeoutMs: this.env.REPORTING_WEBHOOK_TIMEOUT_MS };
+      last = await this.retryPolicy.execute(async () => {
+        attempts++;
+        const startedAt = new Date();
+        const outcome = await postReportOnce(target, (cursor) => this.reports.rows(report, undefined, cursor));
+        await this.recordAttempt(c.delivery_id, attempts, startedAt, outcome);
+        if (!outcome.ok && outcome.retryable) throw new RetryableDelivery(outcome);
+        return outcome;
+      }, this.shutdown.signal);
     } catch (e) {
-      outcome = { status: 'failed', http: null, rows: null, error: (e as Error).message.slice(0, 2000) };
+      last = e instanceof RetryableDelivery ? e.outcome : { ok: false, retryable: false, http: null, rows: null, bytes: 0, error: (e as Error).message.slice(0, 2000) };
     }
+    const error = last.ok ? null : attempts > 1 ? `gave up after ${attempts} attempts: ${last.error}` : last.error;
     await this.orm.em.fork().execute(
       'update report_delivery set status = ?, http_status = ?, rows = ?, bytes = ?, error = ?, finished_at = now() where id = ?',
-      [outcome.status, outcome.http, outcome.rows, bytes, outcome.error, c.delivery_id],
+      [last.ok ? 'delivered' : 'failed', last.http, last.rows, last.bytes, error, c.delivery_id],
     );
-    this.logger.info({ scheduleId: c.schedule_id, deliveryId: c.delivery_id, status: outcome.status, rows: outcome.rows }, 'report delivered');
+    this.logger.info({ scheduleId: c.schedule_id, deliveryId: c.delivery_id, status: last.ok ? 'delivered' : 'failed', attempts, rows: last.rows }, 'report delivered');
+  }
+
+  private async recordAttempt(deliveryId: string, attempt: number, startedAt: Date, o: AttemptOutcome): Promise<void> {
+    await this.orm.em.fork().execute(
+      `insert into report_delivery_attempt (delivery_id, attempt, started_at, finished_at, http_status, rows, bytes, error)
+       values (?, ?, ?, now(), ?, ?, ?, ?) on conflict do nothing`,
+      [deliveryId, attempt, startedAt, o.http, o.rows, o.bytes, o.error],
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { CreateScheduleRequest, DeliveryView, ScheduleView } from '@seatkeeper/contracts';
+import type { CreateScheduleRequest, DeliveryAttemptView, DeliveryView, ScheduleView } from '@seatkeeper/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { isoOf } from '../catalog/list-query';
 import { ReportingErrorCode, ReportingException } from '../catalog/reporting.exception';
@@ -44,7 +44,28 @@ const toView = (r: ScheduleRow): ScheduleView => ({
   createdAt: isoOf(r.created_at),
 });
 
-const toDelivery = (r: DeliveryRow): DeliveryView => ({
+interface AttemptRow {
+  delivery_id: string;
+  attempt: number;
+  started_at: Date | string;
+  finished_at: Date | string;
+  http_status: number | null;
+  rows: number | null;
+  bytes: string | null;
+  error: string | null;
+}
+
+const toAttempt = (r: AttemptRow): DeliveryAttemptView => ({
+  attempt: r.attempt,
+  startedAt: isoOf(r.started_at),
+  finishedAt: isoOf(r.finished_at),
+  httpStatus: r.http_status,
+  rows: r.rows,
+  bytes: r.bytes === null ? null : Number(r.bytes),
+  error: r.error,
+});
+
+const toDelivery = (r: DeliveryRow, attempts: AttemptRow[]): DeliveryView => ({
   id: r.id,
   scheduleId: r.schedule_id,
   dueAt: isoOf(r.due_at),
@@ -55,6 +76,7 @@ const toDelivery = (r: DeliveryRow): DeliveryView => ({
   rows: r.rows,
   bytes: r.bytes === null ? null : Number(r.bytes),
   error: r.error,
+  attempts: attempts.filter((a) => a.delivery_id === r.id).map(toAttempt),
 });
 
 /** Report schedules (cron + zone → webhook) and their delivery history. */
@@ -91,10 +113,15 @@ export class SchedulesService {
   async deliveries(id: string): Promise<{ data: DeliveryView[] }> {
     const exists = await this.orm.em.fork().execute<{ id: string }[]>('select id from report_schedule where id = ?', [id]);
     if (!exists[0]) throw new ReportingException(ReportingErrorCode.ScheduleNotFound, `No schedule ${id}`);
+    const latest = 'select id from report_delivery where schedule_id = ? order by due_at desc, id limit 200';
     const rows = await this.orm.em.fork().execute<DeliveryRow[]>(
-      'select * from report_delivery where schedule_id = ? order by due_at desc, id limit 200',
+      `select * from report_delivery where id in (${latest}) order by due_at desc, id`,
       [id],
     );
-    return { data: rows.map(toDelivery) };
+    const attempts = await this.orm.em.fork().execute<AttemptRow[]>(
+      `select * from report_delivery_attempt where delivery_id in (${latest}) order by delivery_id, attempt`,
+      [id],
+    );
+    return { data: rows.map((r) => toDelivery(r, attempts)) };
   }
 }

@@ -134,6 +134,18 @@ export interface ScheduleView {
   createdAt: string;
 }
 
+/** One try at POSTing a delivery's file to the webhook. */
+export interface DeliveryAttemptView {
+  attempt: number;
+  startedAt: string;
+  finishedAt: string;
+  httpStatus: number | null;
+  rows: number | null;
+  bytes: number | null;
+  error: string | null;
+}
+
+/** A due time of a schedule; `httpStatus` … `error` are its last attempt's, `attempts` all of them (first first). */
 export interface DeliveryView {
   id: string;
   scheduleId: string;
@@ -145,6 +157,7 @@ export interface DeliveryView {
   rows: number | null;
   bytes: number | null;
   error: string | null;
+  attempts: DeliveryAttemptView[];
 }
 
 export const ReportingReportsList = defineRequest<{ data: ReportView[] }>('reporting.reports.list', EmptyRequest, 'reporting');

@@ -1,4 +1,4 @@
-/** The simulator's control API (`/_sim`, no auth) and a plain PagerDuty read, for assertions. */
+/** The simulator's control API (`/_sim`, no auth), for a test's setup and its assertions on PagerDuty's side. */
 export async function sim<T = unknown>(url: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${url}${path}`, {
     method,
@@ -24,4 +24,22 @@ export async function simHasUser(url: string, id: string): Promise<boolean> {
   const res = await fetch(`${url}/_sim/users/${id}`);
   await res.text();
   return res.status === 200;
+}
+
+/** The simulator's record of a user (`GET /_sim/users/{id}`), or undefined when PagerDuty no longer has it. */
+export interface SimUser {
+  id: string;
+  email: string;
+  role: string;
+  invitation_sent: boolean;
+  last_sign_in_at: string | null;
+  created_at: string;
+}
+
+export async function simUser(url: string, id: string): Promise<SimUser | undefined> {
+  const res = await fetch(`${url}/_sim/users/${id}`);
+  const text = await res.text();
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw new Error(`GET /_sim/users/${id} → ${res.status} ${text}`);
+  return (JSON.parse(text) as { user: SimUser }).user;
 }

@@ -1,0 +1,2 @@
+export * from './cell-format';
+export * from './report-writer';
