@@ -8,7 +8,7 @@ import { IntegrationsPage } from './pages/integrations';
 import { PeoplePage } from './pages/people';
 import { SaasUsersPage } from './pages/saas-users';
 import { SignIn } from './pages/sign-in';
-import { WorkflowsPage } from './pages/workflows';
+import { WorkflowsRoute } from './pages/workflows';
 import { useRoute } from './router';
 import { clearSession, loadSession, saveSession, type Session } from './session/session';
 import { SessionContext } from './session/session-context';
@@ -78,7 +78,7 @@ export function App() {
             {page === 'credentials' && <CredentialsPage />}
             {page === 'people' && <PeoplePage />}
             {page === 'saas-users' && <SaasUsersPage />}
-            {page === 'workflows' && <WorkflowsPage />}
+            {page === 'workflows' && <WorkflowsRoute id={id} />}
             {page === 'audit-log' && <AuditLogPage />}
         </main>
       </div>

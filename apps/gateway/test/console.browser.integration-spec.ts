@@ -24,7 +24,7 @@ const describeWithChromium = hasChromium ? describe : describe.skip;
 
 /**
  * The admin console in real headless Chromium, served by the gateway, against the whole stack as
- * processes: gateway, credential-vault, integration-sync, mapping, and the PagerDuty simulator.
+ * processes: gateway, credential-vault, integration-sync, mapping, reporting, workflow, and the PagerDuty simulator.
  * One stack, the steps in the order an admin takes them; each step writes its page's screenshot
  * to docs/screenshots/.
  */
@@ -47,6 +47,8 @@ describeWithChromium('admin console in Chromium', () => {
     services.push(await startServiceProcess('mapping', bus));
     // Reporting projects the directory's events from the stream; the dashboard reads its widgets.
     services.push(await startServiceProcess('reporting', bus));
+    // Workflow plans and runs the Workflows page's runs (quick worker polls; no schedule fires in the test).
+    services.push(await startServiceProcess('workflow', { ...bus, env: { WORKFLOW_WORKER_POLL_MS: '200', WORKFLOW_SCHEDULER_ENABLED: 'false' } }));
     services.push(
       await startServiceProcess('integration-sync', {
         ...bus,
@@ -305,13 +307,76 @@ describeWithChromium('admin console in Chromium', () => {
     await screenshot(page, 'dashboard');
   });
 
-  it('says plainly when the workflow routes are not on this gateway (no made-up figures)', async () => {
-    const doc = (await (await fetch(`${gw.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, unknown> };
-    const paths = Object.keys(doc.paths);
+  it('shows a workflow from Begin, its problems on their block; dry run, apply, the gate waits, a viewer sees no Approve, approved it deletes in PagerDuty', async () => {
+    const admin = { token: gw.tokens.admin.secret };
+    const credentials = (await gw.call('GET', '/api/v1/credentials', admin)).body as { data: { id: string; name: string }[] };
+    const credentialId = credentials.data.find((c) => c.name === 'PagerDuty (simulator)')?.id as string;
+    // Three accounts PagerDuty lets go (no owner, open incident, schedule or escalation policy), one over the limit of two.
+    const targets: string[] = [];
+    const accounts = (await gw.call('GET', '/api/v1/saas-users?limit=200', admin)).body as { data: { external_id: string; status: string }[] };
+    for (const a of accounts.data.filter((u) => u.status === 'active')) {
+      if (targets.length === 3) break;
+      const res = await fetch(`${sim.url}/_sim/users/${a.external_id}`);
+      if (res.ok && ((await res.json()) as { delete_blockers: string[] }).delete_blockers.length === 0) targets.push(a.external_id);
+    }
+    expect(targets).toHaveLength(3);
+    const graph = (begin: Record<string, unknown>, action: { id: string; type: string; config: Record<string, unknown> }) => ({
+      blocks: [{ id: 'begin', type: 'begin', config: begin }, action, { id: 'end', type: 'end', config: {} }],
+      links: [{ from: 'begin', to: action.id, branch: 'success' }, { from: action.id, to: 'end', branch: 'success' }],
+    });
+    const begin = { trigger: 'schedule', schedule: { kind: 'daily', time_of_day: '03:00', time_zone: 'UTC' }, scope: 'active_records', rule: { all: [{ field: 'externalId', op: 'in', value: targets }] } };
+    const create = async (name: string, body: object) => {
+      const answer = await gw.call('POST', '/api/v1/workflows', { ...admin, body: { name, type: 'saas_users', ...body } });
+      expect(answer.status).toBe(201);
+      return (answer.body as { id: string }).id;
+    };
+    // A draft may name a credential the vault lacks: validation puts the problem on its block.
+    const broken = await create('Roles with a missing credential', { graph: graph(begin, { id: 'roles', type: 'role_retrieval', config: { vendor: 'pagerduty', credential_id: '0190a5f4-0000-7000-8000-000000000000' } }) });
+    const workflowId = await create('Delete three PagerDuty users', { graph: graph(begin, { id: 'delete', type: 'api', config: { preset: 'pagerduty.delete_user', credential_id: credentialId } }), limits: { max_count: 2 } });
+
+    await page.goto(`${gw.baseUrl}/#/workflows/${broken}`);
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.getByTestId('block-roles').locator('[data-field="graph.blocks.roles.config.credential_id"]').waitFor();
+
     await page.goto(`${gw.baseUrl}/#/workflows`);
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
-    if (!paths.some((p) => p.startsWith('/api/v1/workflows'))) await page.getByTestId('routes-unavailable').waitFor();
+    await page.getByRole('table', { name: 'Workflows' }).getByRole('link', { name: 'Delete three PagerDuty users' }).click();
+    const blocks = page.locator('.wf-block');
+    await page.getByTestId('block-delete').getByText('pagerduty.delete_user').waitFor();
+    expect(await blocks.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(['block-begin', 'block-delete', 'block-end']);
+    await page.getByTestId('block-begin').getByText('on success → delete').waitFor();
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.getByTestId('workflow-valid').waitFor();
+
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const run = page.getByTestId('workflow-run');
+    await page.locator('[data-testid="workflow-run"][data-status="planned"]').waitFor({ timeout: 30_000 });
+    const plan = run.getByRole('table', { name: 'Plan' });
+    await expect(plan.locator('tbody tr').count()).resolves.toBe(3);
+    await run.getByTestId('plan-summary').getByText('delete: vendor_delete × 3').waitFor();
+    expect(await Promise.all(targets.map(async (id) => (await fetch(`${sim.url}/_sim/users/${id}`)).status))).toEqual([200, 200, 200]);
+
+    await run.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('[data-testid="workflow-run"][data-status="awaiting_approval"]').waitFor({ timeout: 30_000 });
+    await run.getByTestId('run-approval').getByText('3 destructive steps exceed the blast-radius limit of 2').waitFor();
+
+    // A viewer reads the same waiting run, with no control to decide it or run anything.
+    const viewer = await newPage(browser);
+    try {
+      await signIn(viewer.page, gw.baseUrl, gw.tokens.viewer.secret);
+      await viewer.page.goto(`${gw.baseUrl}/#/workflows/${workflowId}`);
+      await viewer.page.locator('[data-testid="workflow-run"][data-status="awaiting_approval"]').waitFor();
+      expect(await viewer.page.getByRole('button', { name: /^(Approve|Reject|Apply|Cancel run|Retry failed|Dry run|Run now|Launch|Pause)$/ }).count()).toBe(0);
+    } finally {
+      await viewer.context.close();
+    }
+
+    await run.getByRole('button', { name: 'Approve' }).click();
+    await page.locator('[data-testid="workflow-run"][data-status="completed"]').waitFor({ timeout: 60_000 });
+    await run.getByTestId('run-counts').getByText('3 records · 0 planned · 3 succeeded · 0 skipped · 0 failed').waitFor();
+    const steps = await run.getByRole('table', { name: 'Steps' }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(2, 4).map((td) => td.textContent)));
+    expect(steps).toEqual([['vendor_delete', 'succeeded'], ['vendor_delete', 'succeeded'], ['vendor_delete', 'succeeded']]);
     await screenshot(page, '07-workflows');
+    expect(await Promise.all(targets.map(async (id) => (await fetch(`${sim.url}/_sim/users/${id}`)).status))).toEqual([404, 404, 404]);
   });
 
   it('shows a viewer no edit control', async () => {
