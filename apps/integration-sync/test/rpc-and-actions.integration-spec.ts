@@ -3,6 +3,7 @@ import {
   SyncConnectorPagerDutyGetUser,
   SyncConnectorPagerDutyListUsers,
   SyncConnectorPagerDutyPreflightDelete,
+  SyncConnectorPagerDutyRestoreUser,
   SyncConnectorPagerDutyTestCredential,
   SyncIntegrationsCreate,
   SyncIntegrationsSamplePage,
@@ -175,6 +176,51 @@ describe('integration-sync: bad input, connector actions and replicas', () => {
       const refused = await rpc(sync).request(SyncConnectorPagerDutyDeleteUser, { integrationId, userId: owner });
       expect(refused.outcome).toBe('refused');
       expect(refused.reasons?.join(' ')).toMatch(/account owner cannot be deleted/);
+    });
+
+    it('gets a user with its contact methods, notification rules and teams in full, and restores it after a delete; a second restore creates nothing', async () => {
+      const pd = (path: string, init: { method?: string; body?: unknown } = {}) =>
+        fetch(`${sim.url}${path}`, {
+          method: init.method ?? 'GET',
+          headers: { authorization: `Token token=${KEY}`, accept: 'application/vnd.pagerduty+json;version=2', 'content-type': 'application/json' },
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        }).then(async (r) => ({ status: r.status, body: (r.status === 204 ? null : await r.json()) as Record<string, never> }));
+      const [id] = (await simUserIds(300)).slice(250);
+      const teams = ((await pd('/teams?limit=3')).body['teams'] as { id: string }[]).map((t) => t.id).slice(0, 2);
+      await simControl(sim.url, 'PATCH', `/_sim/users/${id}`, { role: 'user', open_incidents: 0, on_schedule: false, on_escalation_policy: false, team_ids: teams });
+      const phone = await pd(`/users/${id}/contact_methods`, { method: 'POST', body: { contact_method: { type: 'sms_contact_method', label: 'Mobile', address: '5550100', country_code: 44 } } });
+      const phoneId = (phone.body['contact_method'] as { id: string }).id;
+      await pd(`/users/${id}/notification_rules`, { method: 'POST', body: { notification_rule: { start_delay_in_minutes: 5, urgency: 'high', contact_method: { id: phoneId } } } });
+
+      const { user } = await rpc(sync).request(SyncConnectorPagerDutyGetUser, { integrationId, userId: id as string });
+      if (!user) throw new Error('no user');
+      const kit = {
+        user,
+        contactMethods: user['contact_methods'] as Record<string, unknown>[],
+        notificationRules: user['notification_rules'] as Record<string, unknown>[],
+        teams: user['teams'] as Record<string, unknown>[],
+      };
+      expect(kit.contactMethods.map((c) => [c['type'], c['address']])).toEqual([['email_contact_method', user['email']], ['sms_contact_method', '5550100']]);
+      expect(kit.notificationRules.map((r) => [r['type'], r['start_delay_in_minutes']])).toEqual([['assignment_notification_rule', 0], ['assignment_notification_rule', 5]]);
+      expect(kit.teams.map((t) => [t['id'], t['type']])).toEqual(teams.map((t) => [t, 'team']));
+
+      await expect(rpc(sync).request(SyncConnectorPagerDutyDeleteUser, { integrationId, userId: id as string })).resolves.toMatchObject({ outcome: 'deleted' });
+      await simControl(sim.url, 'DELETE', '/_sim/requests');
+      const restored = await rpc(sync).request(SyncConnectorPagerDutyRestoreUser, { integrationId, kit });
+      expect(restored).toMatchObject({ existed: false, contactMethods: { created: 1, kept: 1, skipped: [] }, notificationRules: { created: 1, kept: 1, skipped: [] }, teams: { added: teams, skipped: [] } });
+      expect(restored.userId).not.toBe(id);
+      const log = (await simControl(sim.url, 'GET', '/_sim/requests')) as { by_endpoint: Record<string, number> };
+      expect(log.by_endpoint['POST /users']).toBe(1);
+      const back = (await pd(`/users/${restored.userId}?include[]=contact_methods&include[]=notification_rules`)).body['user'] as Record<string, unknown>;
+      expect(back).toMatchObject({ name: user['name'], email: user['email'], role: 'user', teams: teams.map((t) => expect.objectContaining({ id: t })) });
+      const newPhone = (back['contact_methods'] as { id: string; address: string }[]).find((c) => c.address === '5550100');
+      expect(back['notification_rules']).toEqual(expect.arrayContaining([expect.objectContaining({ start_delay_in_minutes: 5, contact_method: expect.objectContaining({ id: newPhone?.id }) })]));
+
+      const again = await rpc(sync).request(SyncConnectorPagerDutyRestoreUser, { integrationId, kit, fromEmail: 'someone@acme.example.com' });
+      expect(again).toMatchObject({ userId: restored.userId, existed: true, contactMethods: { created: 0, kept: 2 }, notificationRules: { created: 0, kept: 2 } });
+      const after = (await simControl(sim.url, 'GET', '/_sim/requests')) as { by_endpoint: Record<string, number> };
+      expect(after.by_endpoint['POST /users']).toBe(1);
+      await expect(rpc(sync).request(SyncConnectorPagerDutyRestoreUser, { integrationId, kit: { ...kit, teams: 'x' } as never })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     });
 
     it('preflights a delete: open incidents, schedules and escalation policies', async () => {

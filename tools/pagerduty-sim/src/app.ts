@@ -3,6 +3,7 @@ import { controlFaultRoutes } from './control/faults';
 import { controlUserRoutes } from './control/users';
 import { Router } from './router';
 import { analyticsRoutes } from './routes/analytics';
+import { contactMethodRoutes } from './routes/contact-methods';
 import { delegationRoutes } from './routes/delegations';
 import { dutyRoutes } from './routes/duties';
 import { incidentRoutes } from './routes/incidents';
@@ -15,6 +16,7 @@ import { userRoutes } from './routes/users';
 export function apiRouter(): Router {
   return new Router().add(
     ...userRoutes,
+    ...contactMethodRoutes,
     ...licenseRoutes,
     ...delegationRoutes,
     ...analyticsRoutes,

@@ -56,7 +56,34 @@ const cases: Case[] = [
   { name: 'user licence', op: ['GET', '/users/{id}/license'], status: 200, run: (s, f) => call(s.url, `/users/${f['stakeholder']}/license`) },
   { name: 'licences', op: ['GET', '/licenses'], status: 200, run: (s) => call(s.url, '/licenses') },
   { name: 'licence allocations', op: ['GET', '/license_allocations'], status: 200, run: (s) => call(s.url, '/license_allocations?limit=100') },
+  { name: 'contact methods', op: ['GET', '/users/{id}/contact_methods'], status: 200, run: (s, f) => call(s.url, `/users/${f['admin']}/contact_methods`) },
+  {
+    name: 'create contact method',
+    op: ['POST', '/users/{id}/contact_methods'],
+    status: 201,
+    run: (s, f) => call(s.url, `/users/${f['admin']}/contact_methods`, { method: 'POST', body: { contact_method: { type: 'sms_contact_method', label: 'SMS', address: '5550001', country_code: 44 } } }),
+  },
+  { name: 'notification rules', op: ['GET', '/users/{id}/notification_rules'], status: 200, run: (s, f) => call(s.url, `/users/${f['admin']}/notification_rules`) },
+  {
+    name: 'create notification rule',
+    op: ['POST', '/users/{id}/notification_rules'],
+    status: 201,
+    run: async (s, f) => {
+      const cms = (await call(s.url, `/users/${f['admin']}/contact_methods`)).body as { contact_methods: { id: string }[] };
+      const cm = cms.contact_methods[0]?.id;
+      return call(s.url, `/users/${f['admin']}/notification_rules`, { method: 'POST', body: { notification_rule: { type: 'assignment_notification_rule', start_delay_in_minutes: 3, urgency: 'high', contact_method: { id: cm, type: 'email_contact_method_reference' } } } });
+    },
+  },
   { name: 'teams', op: ['GET', '/teams'], status: 200, run: (s) => call(s.url, '/teams?total=true') },
+  {
+    name: 'add team member',
+    op: ['PUT', '/teams/{id}/users/{user_id}'],
+    status: 204,
+    run: async (s, f) => {
+      const teams = (await call(s.url, '/teams')).body as { teams: { id: string }[] };
+      return call(s.url, `/teams/${teams.teams[0]?.id}/users/${f['admin']}`, { method: 'PUT', body: { role: 'observer' } });
+    },
+  },
   { name: 'open incidents', op: ['GET', '/incidents'], status: 200, run: (s) => call(s.url, '/incidents?statuses[]=triggered&statuses[]=acknowledged&limit=100') },
   { name: 'incidents of a user', op: ['GET', '/incidents'], status: 200, run: (s, f) => call(s.url, `/incidents?user_ids[]=${f['with_open_incidents']}`) },
   { name: 'schedules', op: ['GET', '/schedules'], status: 200, run: (s) => call(s.url, '/schedules?limit=100') },

@@ -8,6 +8,9 @@ import {
   type SamplePageResult,
   PagerDutyUserRequest,
   PagerDutyUsersRequest,
+  PagerDutyRestoreUserRequest,
+  SyncConnectorPagerDutyRestoreUser,
+  type PagerDutyRestoreResult,
   SyncConnectorPagerDutyDeleteUser,
   SyncConnectorPagerDutyGetUser,
   SyncConnectorPagerDutyListUsers,
@@ -42,6 +45,11 @@ export class ConnectorActionsHandler {
   @OnRequest(SyncConnectorPagerDutyDeleteUser)
   deleteUser(req: PagerDutyUserRequest): Promise<PagerDutyDeleteResult> {
     return this.actions.withIntegration(req.integrationId, (c) => c.actions.deleteUser(req.userId), req.credentialId);
+  }
+
+  @OnRequest(SyncConnectorPagerDutyRestoreUser)
+  restoreUser(req: PagerDutyRestoreUserRequest): Promise<PagerDutyRestoreResult> {
+    return this.actions.withIntegration(req.integrationId, (c) => c.restore.restore(req.kit, req.fromEmail), req.credentialId);
   }
 
   @OnRequest(SyncConnectorPagerDutyPreflightDelete)

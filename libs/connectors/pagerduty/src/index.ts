@@ -9,5 +9,6 @@ export * from './users/user-enumeration';
 export * from './extras/last-sign-in';
 export * from './extras/licences';
 export * from './actions/user-actions';
+export * from './actions/user-restore';
 export * from './pagerduty.connector';
 export * from './enumerate-all';

@@ -52,6 +52,21 @@ describe(PagerDutyHttpClient.name, () => {
     }
   });
 
+  it('sends per-request headers (From on POST /users) but never lets them replace auth or Accept', async () => {
+    const pd = await fakePagerDuty((_req, res) => json(res, 201, { user: { id: 'PNEW001' } }));
+    try {
+      const c = client(pd.url);
+      await c.send({ method: 'POST', path: '/users', headers: { From: 'owner@acme.example.com', authorization: 'Token token=evil', Accept: 'text/html' }, body: { user: {} } });
+      await c.send({ method: 'GET', path: '/users' });
+      expect(pd.seen[0]?.headers['from']).toBe('owner@acme.example.com');
+      expect(pd.seen[0]?.headers['authorization']).toBe('Token token=k');
+      expect(pd.seen[0]?.headers['accept']).toBe('application/vnd.pagerduty+json;version=2');
+      expect(pd.seen[1]?.headers['from']).toBeUndefined();
+    } finally {
+      pd.server.close();
+    }
+  });
+
   it('fails at once on 401, without retrying', async () => {
     const pd = await fakePagerDuty((_req, res) => json(res, 401, { error: { message: 'Authentication failed', code: 2006 } }));
     try {

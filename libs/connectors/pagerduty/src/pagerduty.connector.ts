@@ -1,4 +1,5 @@
 import { PagerDutyUserActions } from './actions/user-actions';
+import { PagerDutyUserRestore } from './actions/user-restore';
 import type { PagerDutyConnection } from './connection';
 import { PagerDutyApiError, PagerDutyAuthError, PagerDutyError } from './errors';
 import { fetchRawUsers, isAnalyticsUnavailable } from './extras/last-sign-in';
@@ -32,12 +33,14 @@ export type CredentialCheck = { ok: true } | { ok: false; status: number | null;
 export class PagerDutyConnector {
   readonly http: PagerDutyHttpClient;
   readonly actions: PagerDutyUserActions;
+  readonly restore: PagerDutyUserRestore;
   private licences?: Map<string, LicenceRef | null>;
   private analyticsUnavailable = false;
 
   constructor(connection: PagerDutyConnection, options: PagerDutyClientOptions = {}) {
     this.http = new PagerDutyHttpClient(connection, options);
     this.actions = new PagerDutyUserActions(this.http);
+    this.restore = new PagerDutyUserRestore(this.http);
   }
 
   /** One harmless `GET /users?limit=1`: does PagerDuty accept this credential? */

@@ -34,6 +34,32 @@ export interface UserRecord {
   /** Number of OAuth delegations (web/mobile sessions, integrations). */
   delegations: number;
   mobileApp: boolean;
+  /** Set once the user's contact methods were changed through the API; absent = the derived default email method. */
+  contactMethods?: ContactMethodRecord[];
+  /** Set once the user's notification rules were changed through the API; absent = the derived default rule. */
+  notificationRules?: NotificationRuleRecord[];
+}
+
+/** Contact-method types the API may create (push methods are registered by the mobile app, not through the API). */
+export const CONTACT_METHOD_TYPES = ['email_contact_method', 'phone_contact_method', 'sms_contact_method'] as const;
+export type ContactMethodType = (typeof CONTACT_METHOD_TYPES)[number];
+
+export interface ContactMethodRecord {
+  id: string;
+  type: ContactMethodType;
+  label: string;
+  address: string;
+  /** Phone and SMS only. */
+  countryCode?: number;
+  /** Email only. */
+  sendShortEmail?: boolean;
+}
+
+export interface NotificationRuleRecord {
+  id: string;
+  startDelayInMinutes: number;
+  contactMethodId: string;
+  urgency: 'high' | 'low';
 }
 
 /** Fields a control-API caller or PUT /users may change. */

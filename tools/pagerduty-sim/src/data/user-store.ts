@@ -17,6 +17,8 @@ export class UserStore {
   /** Emails of added users and changed emails, for uniqueness checks. */
   private readonly emailIndex = new Map<string, number>();
   private readonly listeners: Array<(index: number) => void> = [];
+  /** Contact methods and notification rules created through the API, counted down from MAX_INDEX (derived ones use the user's index). */
+  private createdChildren = 0;
   /** Bumped on every mutation; derived indexes (on-call duty, incidents) rebuild when it moves. */
   version = 0;
 
@@ -72,6 +74,11 @@ export class UserStore {
 
   hasOverride(index: number): boolean {
     return this.overrides.has(index);
+  }
+
+  /** A fresh index for an ID of a contact method or notification rule created through the API. */
+  mintChildIndex(): number {
+    return MAX_INDEX - this.createdChildren++;
   }
 
   emailTaken(email: string, exceptIndex = -1): boolean {

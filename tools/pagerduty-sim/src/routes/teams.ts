@@ -1,5 +1,6 @@
-import { teamCount, teamId, teamName } from '../data/catalog';
-import { rawJson, type Reply } from '../http';
+import { teamCount, teamId, teamIndexOfId, teamName } from '../data/catalog';
+import { Errors } from '../errors';
+import { isRecord, rawJson, reply, type Reply } from '../http';
 import type { RequestContext, Route } from '../router';
 import { str } from '../serialize/format';
 import { offsetPage, pageJson, window } from './paging';
@@ -17,4 +18,20 @@ function listTeams({ state, query }: RequestContext): Reply {
   return rawJson(200, pageJson('teams', items, page, page.offset + rows.length < count, count));
 }
 
-export const teamRoutes: Route[] = [{ method: 'GET', pattern: '/teams', scope: 'teams.read', handler: listTeams }];
+const TEAM_ROLES = ['observer', 'responder', 'manager'];
+
+/** `PUT /teams/{id}/users/{user_id}` (body `{role?}`): adds the user to the team; 204, also when already a member. The team role is accepted but not stored. */
+function addTeamMember({ state, params, body }: RequestContext): Reply {
+  const t = teamIndexOfId(state.spec, params['id'] as string);
+  const r = state.store.get(state.store.indexOfId(params['user_id'] as string));
+  if (t < 0 || !r) throw Errors.notFound();
+  const role = isRecord(body) ? body['role'] : undefined;
+  if (role !== undefined && (typeof role !== 'string' || !TEAM_ROLES.includes(role))) throw Errors.invalidInput(`Role must be one of ${TEAM_ROLES.join(', ')}`);
+  if (!r.teams.includes(t)) state.store.update(r.index, { teams: [...r.teams, t] });
+  return reply(204);
+}
+
+export const teamRoutes: Route[] = [
+  { method: 'GET', pattern: '/teams', scope: 'teams.read', handler: listTeams },
+  { method: 'PUT', pattern: '/teams/{id}/users/{user_id}', scope: 'teams.write', write: true, handler: addTeamMember },
+];

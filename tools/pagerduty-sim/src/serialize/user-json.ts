@@ -1,7 +1,7 @@
-import { IdKind, encodeId } from '../data/ids';
 import { teamId, teamName } from '../data/catalog';
 import type { SeedSpec } from '../data/seed';
 import type { UserRecord } from '../data/types';
+import { contactMethodJson, contactMethodsOf, notificationRuleJson, notificationRulesOf } from './contact-json';
 import { str } from './format';
 
 export interface LinkBase {
@@ -21,16 +21,11 @@ const AVATAR = 'https://pd-static-assets.pagerduty.com/users/blank-avatar.png';
  * beats JSON.stringify of an object graph by a wide margin, which is what the throughput target needs.
  */
 export function userJson(spec: SeedSpec, links: LinkBase, r: UserRecord, include: ReadonlySet<UserInclude>): string {
-  const self = `${links.apiBase}/users/${r.id}`;
-  const cmId = encodeId(spec.seed, IdKind.contactMethod, r.index);
-  const nrId = encodeId(spec.seed, IdKind.notificationRule, r.index);
-  const cmSelf = `${self}/contact_methods/${cmId}`;
-  const contact = include.has('contact_methods')
-    ? `{"id":"${cmId}","type":"email_contact_method","summary":"Default","self":"${cmSelf}","html_url":null,"label":"Default","address":${str(r.email)},"send_short_email":false}`
-    : `{"id":"${cmId}","type":"email_contact_method_reference","summary":"Default","self":"${cmSelf}","html_url":null}`;
-  const rule = include.has('notification_rules')
-    ? `{"id":"${nrId}","type":"assignment_notification_rule","summary":"0 minutes: channel ${cmId}","self":"${self}/notification_rules/${nrId}","html_url":null,"start_delay_in_minutes":0,"contact_method":{"id":"${cmId}","type":"email_contact_method_reference"},"urgency":"high"}`
-    : `{"id":"${nrId}","type":"assignment_notification_rule_reference","summary":"0 minutes: channel ${cmId}","self":"${self}/notification_rules/${nrId}","html_url":null}`;
+  const methods = contactMethodsOf(spec, r);
+  const contact = methods.map((cm) => contactMethodJson(links.apiBase, r.id, cm, include.has('contact_methods'))).join(',');
+  const rule = notificationRulesOf(spec, r)
+    .map((nr) => notificationRuleJson(links.apiBase, r.id, nr, methods, include.has('notification_rules')))
+    .join(',');
   let teams = '';
   for (const t of r.teams) {
     const id = teamId(spec, t);
@@ -42,7 +37,7 @@ export function userJson(spec: SeedSpec, links: LinkBase, r: UserRecord, include
   }
   const name = str(r.name);
   return (
-    `{"id":"${r.id}","type":"user","summary":${name},"self":"${self}","html_url":"${links.webBase}/users/${r.id}",` +
+    `{"id":"${r.id}","type":"user","summary":${name},"self":"${links.apiBase}/users/${r.id}","html_url":"${links.webBase}/users/${r.id}",` +
     `"name":${name},"email":${str(r.email)},"time_zone":${str(r.timeZone)},"color":${str(r.color)},"role":"${r.role}",` +
     `"avatar_url":"${AVATAR}","description":${r.description === null ? 'null' : str(r.description)},` +
     `"invitation_sent":${r.invitationSent},"created_via_sso":${r.createdViaSso},"contact_methods":[${contact}],` +

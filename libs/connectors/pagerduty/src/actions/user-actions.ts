@@ -30,15 +30,19 @@ export interface BulkUsersResult {
 }
 
 const BULK_CHUNK = 100;
+const USER_INCLUDES = ['contact_methods', 'notification_rules', 'teams'] as const;
 
 /** Single-user reads and writes used by workflows; each call spends the same budget as a sync. */
 export class PagerDutyUserActions {
   constructor(private readonly client: PagerDutyHttpClient) {}
 
-  /** `GET /users/{id}`; null when PagerDuty answers 404. */
+  /**
+   * `GET /users/{id}` with `include[]` contact_methods, notification_rules and teams, so the record
+   * holds those objects in full (a restore kit needs them, not `*_reference` stubs); null on 404.
+   */
   async getUser(userId: string, signal?: AbortSignal): Promise<PagerDutyUserRecord | null> {
     try {
-      const res = await this.client.send({ method: 'GET', path: `/users/${encodeURIComponent(userId)}` }, signal);
+      const res = await this.client.send({ method: 'GET', path: `/users/${encodeURIComponent(userId)}`, query: { 'include[]': USER_INCLUDES } }, signal);
       const body = res.body;
       if (!isObject(body) || !isObject(body['user']) || typeof body['user']['id'] !== 'string') {
         throw new PagerDutyMalformedResponseError(`GET /users/${userId}: the answer has no user`);

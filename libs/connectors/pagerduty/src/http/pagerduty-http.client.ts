@@ -41,6 +41,8 @@ export interface PagerDutyRequest {
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Headers for this request only (e.g. `From` on `POST /users`); they cannot replace auth or `Accept`. */
+  headers?: Record<string, string>;
 }
 
 export interface PagerDutyResponse {
@@ -123,7 +125,7 @@ export class PagerDutyHttpClient {
     try {
       res = await undiciFetch(this.url(request), {
         method: request.method,
-        headers: this.headers,
+        headers: request.headers ? this.withExtra(request.headers) : this.headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: AbortSignal.timeout(this.timeoutMs),
         // A redirect could lead the credential anywhere: it is never followed (see below).
@@ -155,6 +157,13 @@ export class PagerDutyHttpClient {
     } catch {
       throw new RetryableError(`the ${res.status} answer is not valid JSON (${text.length} bytes)`, undefined, true);
     }
+  }
+
+  /** The client's headers win over a request's, whatever their case (a request may add `From`, not replace auth). */
+  private withExtra(extra: Record<string, string>): Record<string, string> {
+    const own = new Set(Object.keys(this.headers).map((k) => k.toLowerCase()));
+    const added = Object.entries(extra).filter(([k]) => !own.has(k.toLowerCase()));
+    return { ...Object.fromEntries(added), ...this.headers };
   }
 
   private url(request: PagerDutyRequest): string {

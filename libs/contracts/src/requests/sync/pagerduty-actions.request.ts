@@ -1,4 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { defineRequest } from '../../define-request';
 
 const PD_ID = /^[A-Z0-9]{1,20}$/;
@@ -47,6 +48,70 @@ export class PagerDutyUsersRequest {
   idempotencyKey?: string;
 }
 
+/** What PagerDuty held for a user before a delete (`GET /users/{id}` with include[] contact_methods, notification_rules, teams). */
+export class PagerDutyRestoreKit {
+  /** PagerDuty's user object; `email` is required (the account is found again by it). */
+  @IsObject()
+  user!: Record<string, unknown>;
+
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsObject({ each: true })
+  contactMethods!: Record<string, unknown>[];
+
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsObject({ each: true })
+  notificationRules!: Record<string, unknown>[];
+
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsObject({ each: true })
+  teams!: Record<string, unknown>[];
+}
+
+export class PagerDutyRestoreUserRequest {
+  @IsUUID()
+  integrationId!: string;
+
+  /** A workflow block's vault credential, used instead of the integration's own. */
+  @IsOptional()
+  @IsUUID()
+  credentialId?: string;
+
+  @ValidateNested()
+  @Type(() => PagerDutyRestoreKit)
+  kit!: PagerDutyRestoreKit;
+
+  /** Sent as `From` on `POST /users` (PagerDuty wants a valid user's email); default: the account owner's. */
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(100)
+  fromEmail?: string;
+
+  /** The caller's key for this action (a workflow step's), logged with the call. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  idempotencyKey?: string;
+}
+
+export interface PagerDutyRestoreSkip {
+  id: string | null;
+  type: string | null;
+  reason: string;
+}
+
+export interface PagerDutyRestoreResult {
+  /** The restored account's (new) PagerDuty id. */
+  userId: string;
+  /** An account with the kit's email already existed and was completed rather than created again. */
+  existed: boolean;
+  contactMethods: { created: number; kept: number; skipped: PagerDutyRestoreSkip[] };
+  notificationRules: { created: number; kept: number; skipped: PagerDutyRestoreSkip[] };
+  teams: { added: string[]; skipped: PagerDutyRestoreSkip[] };
+}
+
 export interface PagerDutyUserResult {
   /** null when PagerDuty answers 404. */
   user: Record<string, unknown> | null;
@@ -83,6 +148,12 @@ export interface PagerDutyPreflightResult {
 export const SyncConnectorPagerDutyGetUser = defineRequest<PagerDutyUserResult>('sync.connector.pagerduty.get-user', PagerDutyUserRequest, 'integration-sync');
 export const SyncConnectorPagerDutyListUsers = defineRequest<PagerDutyUsersResult>('sync.connector.pagerduty.list-users', PagerDutyUsersRequest, 'integration-sync');
 export const SyncConnectorPagerDutyDeleteUser = defineRequest<PagerDutyDeleteResult>('sync.connector.pagerduty.delete-user', PagerDutyUserRequest, 'integration-sync');
+/** Recreates a deleted user from its restore kit; safe to repeat (finds the account by email, keeps what exists). */
+export const SyncConnectorPagerDutyRestoreUser = defineRequest<PagerDutyRestoreResult>(
+  'sync.connector.pagerduty.restore-user',
+  PagerDutyRestoreUserRequest,
+  'integration-sync',
+);
 export const SyncConnectorPagerDutyPreflightDelete = defineRequest<PagerDutyPreflightResult>(
   'sync.connector.pagerduty.preflight-delete',
   PagerDutyUserRequest,
