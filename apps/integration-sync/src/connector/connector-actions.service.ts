@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { ConnectorTestCredentialResult, IntegrationTestResult, SamplePageResult } from '@seatkeeper/contracts';
+import { RpcErrorCode, type ConnectorTestCredentialResult, type IntegrationTestResult, type SamplePageResult } from '@seatkeeper/contracts';
 import {
   baseUrlOf,
   initialCursor,
@@ -15,7 +15,7 @@ import {
 } from '@seatkeeper/connector-pagerduty';
 import { RpcException } from '@seatkeeper/platform-messaging';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
-import { CredentialResolver, CredentialUnavailableError } from '../credentials/credential.resolver';
+import { CredentialResolver, CredentialUnavailableError, VaultUnreachableError } from '../credentials/credential.resolver';
 import { integrationNotFound } from '../integrations/integration.exception';
 import { IntegrationsRepository } from '../integrations/integrations.repository';
 import { ConnectorFactory } from './connector.factory';
@@ -120,6 +120,7 @@ export class ConnectorActionsService {
 
 function toRpc(e: unknown): unknown {
   if (e instanceof RpcException) return e;
+  if (e instanceof VaultUnreachableError) return new RpcException(RpcErrorCode.Unavailable, e.message);
   if (e instanceof CredentialUnavailableError) return new RpcException(ConnectorErrorCode.CredentialUnavailable, e.message);
   if (e instanceof PagerDutyAuthError) return new RpcException(ConnectorErrorCode.AuthFailed, e.message);
   if (e instanceof PagerDutyUnavailableError) return new RpcException(ConnectorErrorCode.Unavailable, e.message);

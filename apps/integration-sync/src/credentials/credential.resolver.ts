@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { VaultCredentialsResolve, type ResolvedCredential } from '@seatkeeper/contracts';
+import { RpcErrorCode, VaultCredentialsResolve, type ResolvedCredential } from '@seatkeeper/contracts';
 import type { PagerDutyCredential } from '@seatkeeper/connector-pagerduty';
 import { RpcClient, RpcException } from '@seatkeeper/platform-messaging';
 import { readFile } from 'node:fs/promises';
@@ -7,6 +7,16 @@ import type { IntegrationRow } from '../integrations/integration.row';
 
 /** Why no credential could be had; the run fails with this message (it never contains the secret). */
 export class CredentialUnavailableError extends Error {}
+
+/**
+ * The vault could not be asked (no instance subscribed, no answer in time, or it answered that it is
+ * unavailable — its database down): worth another attempt, unlike a refusal or a missing credential.
+ * A run started while the vault restarts waits for it instead of failing; a credential test or a
+ * sample page still answers with the reason (it is a CredentialUnavailableError too).
+ */
+export class VaultUnreachableError extends CredentialUnavailableError {}
+
+const TRANSIENT_RPC_CODES: readonly string[] = [RpcErrorCode.Unavailable, RpcErrorCode.Timeout];
 
 export interface ResolveContext {
   runId?: string;
@@ -42,6 +52,9 @@ export class CredentialResolver {
       });
     } catch (e) {
       const why = e instanceof RpcException ? `${e.code}: ${e.message}` : (e as Error).message;
+      if (e instanceof RpcException && TRANSIENT_RPC_CODES.includes(e.code)) {
+        throw new VaultUnreachableError(`The vault is unreachable for credential ${credentialId} (${why})`);
+      }
       throw new CredentialUnavailableError(`The vault could not resolve credential ${credentialId} (${why})`);
     }
     if (resolved.storage === 'local') {

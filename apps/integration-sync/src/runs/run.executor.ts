@@ -15,7 +15,7 @@ import { MessagingRuntime, OutboxWriter } from '@seatkeeper/platform-messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
 import { ConnectorFactory } from '../connector/connector.factory';
-import { CredentialResolver, CredentialUnavailableError } from '../credentials/credential.resolver';
+import { CredentialResolver, CredentialUnavailableError, VaultUnreachableError } from '../credentials/credential.resolver';
 import { IntegrationsRepository } from '../integrations/integrations.repository';
 import type { RunRow } from './run.row';
 import { RunsRepository } from './runs.repository';
@@ -51,7 +51,8 @@ export class RunExecutor {
       const credential = await this.credentials.forIntegration(integration, { runId: run.id, purpose: 'sync-run' });
       connector = this.connectors.pagerDuty({ region: integration.region, baseUrl: integration.base_url }, credential);
     } catch (e) {
-      if (!(e instanceof CredentialUnavailableError)) throw e;
+      // An unreachable vault is retried by the worker (RunWorker.onUnexpectedError); a refusal fails the run.
+      if (!(e instanceof CredentialUnavailableError) || e instanceof VaultUnreachableError) throw e;
       await this.finish(run, owner, { kind: 'failed', reason: e.message }, run.requests);
       return;
     }

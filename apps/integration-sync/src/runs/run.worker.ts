@@ -4,6 +4,7 @@ import { SyncRunStartedV1 } from '@seatkeeper/contracts';
 import { INSTANCE_ID, OutboxWriter } from '@seatkeeper/platform-messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
+import { retryDelayMs } from './retry-delay';
 import { RunExecutor } from './run.executor';
 import type { RunRow } from './run.row';
 import { RunsRepository } from './runs.repository';
@@ -100,7 +101,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
 
   /**
    * Not a vendor error (those end the run incomplete or failed in the executor): a bug, the
-   * database or bus gone. Retried with back-off from the last checkpoint, a bounded number of
+   * database, the bus or the vault gone. Retried with back-off from the last checkpoint, a bounded number of
    * times, then the run is `failed` with the error, never retried forever.
    */
   private async onUnexpectedError(run: RunRow, e: unknown): Promise<void> {
@@ -111,7 +112,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
         await this.executor.fail(run, this.owner, `gave up after ${run.attempts} attempts; last error: ${message}`);
         return;
       }
-      const retryInMs = Math.min(this.env.SYNC_RUN_LEASE_MS, 500 * 2 ** (run.attempts - 1));
+      const retryInMs = retryDelayMs(e, run.attempts, this.env.SYNC_RUN_LEASE_MS);
       this.logger.error({ runId: run.id, err: message, attempts: run.attempts, retryInMs }, 'run execution failed; another attempt will resume it');
       await this.runs.recordAttemptError(this.orm.em.fork(), run.id, this.owner, message, retryInMs);
     } catch (inner) {
