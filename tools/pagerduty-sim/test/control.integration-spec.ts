@@ -160,3 +160,67 @@ describe('control API', () => {
     });
   });
 });
+
+describe('control API: GET /_sim/users (the whole account, past the 10,000 cap)', () => {
+  const USERS = 10_250;
+  interface SimUser {
+    id: string;
+    email: string;
+    role: string;
+    last_sign_in_at: string | null;
+  }
+  interface SimUserPage {
+    users: SimUser[];
+    offset: number;
+    limit: number;
+    total: number;
+    more: boolean;
+  }
+  let sim: Sim;
+  beforeAll(async () => {
+    sim = await start({ users: USERS, seed: 5, rateLimit: 0 });
+  });
+  afterAll(() => sim.close());
+
+  async function everyone(limit: number): Promise<SimUser[]> {
+    const out: SimUser[] = [];
+    for (let offset = 0; ; offset += limit) {
+      const page = json<SimUserPage>(await control(sim.url, 'GET', `/_sim/users?offset=${offset}&limit=${limit}`));
+      expect(page).toMatchObject({ offset, limit, total: expect.any(Number) });
+      out.push(...page.users);
+      if (!page.more) return out;
+    }
+  }
+
+  it('lists every user in /users order, with sign-in dates, after deletions and additions', async () => {
+    const first = json<{ users: SimUser[] }>(await control(sim.url, 'GET', '/_sim/users?limit=3')).users;
+    await control(sim.url, 'DELETE', `/_sim/users/${first[1]?.id}`);
+    const added = json<{ user: SimUser }>(await control(sim.url, 'POST', '/_sim/users', { name: 'Late Joiner', email: 'late.joiner@acme.example.com' })).user;
+
+    const all = await everyone(1000);
+    expect(all).toHaveLength(USERS); // one deleted, one added
+    expect(new Set(all.map((u) => u.id)).size).toBe(USERS);
+    expect(all.map((u) => u.id)).not.toContain(first[1]?.id);
+    expect(all.at(-1)?.id).toBe(added.id);
+    // The same order as PagerDuty's own listing, as far as that can page (offset + limit ≤ 10,000).
+    const listed: string[] = [];
+    for (let offset = 0; offset < 10_000; offset += 100) listed.push(...json<UserPage>(await call(sim.url, `/users?limit=100&offset=${offset}`)).users.map((u) => u.id));
+    expect(all.slice(0, 10_000).map((u) => u.id)).toEqual(listed);
+    expect((await call(sim.url, '/users?limit=100&offset=10000')).status).toBe(400);
+    // Sign-in dates as the per-user view has them, stale and never-signed-in ones included.
+    for (const u of [all[0], all[5_000], all[10_100]] as SimUser[]) {
+      expect(u.last_sign_in_at).toBe(json<{ user: SimUser }>(await control(sim.url, 'GET', `/_sim/users/${u.id}`)).user.last_sign_in_at);
+    }
+    expect(all.some((u) => u.last_sign_in_at === null)).toBe(true);
+    expect(all.some((u) => u.last_sign_in_at !== null && Date.parse(u.last_sign_in_at) < Date.parse('2025-06-01T00:00:00Z'))).toBe(true);
+    // Other page sizes give the same list; past the end is an empty last page.
+    expect((await everyone(333)).map((u) => u.id)).toEqual(all.map((u) => u.id));
+    expect(json<SimUserPage>(await control(sim.url, 'GET', `/_sim/users?offset=${USERS + 5}`))).toEqual({ users: [], offset: USERS + 5, limit: 100, total: USERS, more: false });
+  });
+
+  it.each(['limit=0', 'limit=1001', 'limit=ten', 'offset=-1', 'offset=1.5', 'offset=1e3'])('answers 400 for %s', async (q) => {
+    const r = await control(sim.url, 'GET', `/_sim/users?${q}`);
+    expect(r.status).toBe(400);
+    expect(json<{ error: { code: number; errors: string[] } }>(r).error).toMatchObject({ code: 2001, errors: [expect.stringMatching(/^(offset|limit) must be an integer/)] });
+  });
+});

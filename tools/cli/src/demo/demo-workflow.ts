@@ -40,18 +40,23 @@ export interface DemoWorkflowPlan {
 
 /**
  * The example workflow ("delete PagerDuty users inactive for more than a year") as a dry run:
- * created (or, left by an earlier start, brought up to date) as a draft, validated, then only its
- * plan is made. The demo never launches or applies it, with a real PAGERDUTY_API_KEY too: a draft
+ * created as a draft (one left by an earlier start is reused as it stands), validated, then only
+ * its plan is made. The demo never launches or applies it, with a real PAGERDUTY_API_KEY too: a draft
  * has no schedule that fires, and a dry run stops at `planned`.
  */
 export async function dryRunExampleWorkflow(api: ApiClient, credentialId: string, step: (s: string) => void): Promise<DemoWorkflowPlan> {
-  const graph = exampleWorkflowGraph(credentialId);
+  // One left by an earlier start is dry-run as it stands: an admin may have edited it since.
   const existing = (await api.all<{ id: string; name: string }>('/workflows')).find((w) => w.name === DEMO_WORKFLOW_NAME);
-  const workflow = existing
-    ? await api.request<{ id: string }>('PATCH', `/workflows/${existing.id}`, { graph })
-    : await api.post<{ id: string }>('/workflows', { name: DEMO_WORKFLOW_NAME, type: 'saas_users', description: 'The seed example: delete PagerDuty accounts nobody used for a year.', graph });
+  const workflow =
+    existing ??
+    (await api.post<{ id: string }>('/workflows', {
+      name: DEMO_WORKFLOW_NAME,
+      type: 'saas_users',
+      description: 'The seed example: delete PagerDuty accounts nobody used for a year.',
+      graph: exampleWorkflowGraph(credentialId),
+    }));
   await api.get(`/workflows/${workflow.id}/validation`);
-  step(`example workflow ${existing ? 'updated' : 'created'} and valid (${workflow.id}): Begin → delete PagerDuty user → End`);
+  step(`example workflow ${existing ? 'found' : 'created'} and valid (${workflow.id}): Begin → delete PagerDuty user → End`);
 
   const queued = await api.post<WorkflowRunView>(`/workflows/${workflow.id}/runs`, { dry_run: true });
   const run = await waitForPlan(api, queued.id, { intervalMs: 300 });

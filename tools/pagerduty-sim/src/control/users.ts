@@ -54,6 +54,34 @@ function removeUser({ state, params }: RequestContext): Reply {
   return reply(204);
 }
 
+const LIST_MAX_LIMIT = 1000;
+
+/** A whole non-negative integer query parameter, or the default; anything else is a 400 naming it. */
+function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw Errors.invalidInput(`${name} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+/**
+ * Every user in `GET /users` order with what tests check against (sign-in dates included, which
+ * `/users` does not carry): the whole account's truth, paged by offset with no 10,000 cap.
+ */
+function listUsers({ state, query }: RequestContext): Reply {
+  const { store } = state;
+  const offset = intParam(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+  const limit = intParam(query, 'limit', 100, 1, LIST_MAX_LIMIT);
+  const end = Math.min(store.count, offset + limit);
+  const users: Record<string, unknown>[] = [];
+  for (let p = offset; p < end; p++) {
+    const r = store.get(store.indexAt(p));
+    if (r) users.push(internalView(r));
+  }
+  return reply(200, { users, offset, limit, total: store.count, more: end < store.count });
+}
+
 /** Handy user IDs by trait, from the start of the account, so tests need not hunt for them. */
 function fixtures({ state }: RequestContext): Reply {
   const out: Record<string, string> = {};
@@ -80,6 +108,7 @@ function fixtures({ state }: RequestContext): Reply {
 }
 
 export const controlUserRoutes: Route[] = [
+  { method: 'GET', pattern: '/_sim/users', handler: listUsers },
   { method: 'POST', pattern: '/_sim/users', handler: addUser },
   { method: 'GET', pattern: '/_sim/users/{id}', handler: getUser },
   { method: 'PATCH', pattern: '/_sim/users/{id}', handler: patchUser },
