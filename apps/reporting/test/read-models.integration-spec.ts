@@ -18,6 +18,7 @@ import {
   type RowsPageView,
   type SaasUserView,
   type SavedViewView,
+  type WorkflowGraphDto,
 } from '@seatkeeper/contracts';
 import type { RpcClient } from '@seatkeeper/platform-messaging';
 import { RemoteRpcError } from '@seatkeeper/platform-messaging';
@@ -110,19 +111,15 @@ describe('reporting read models, views, dashboard and savings after a sync and a
     // The workflow: delete PagerDuty users who have not signed in for a year (limits high enough not to gate).
     const stale = await stack.saasUsers({ all: [PD, STALE] }, 'active');
     expect(stale.length).toBeGreaterThan(0);
-    const definition = await stack.launched({
-      name: 'Delete inactive PagerDuty users',
-      type: 'saas_users',
-      limits: { maxPercent: 100, maxCount: 1000 },
-      graph: {
-        blocks: [
-          { id: 'begin', type: 'begin', config: { trigger: 'schedule', schedule: { kind: 'daily', timeOfDay: '03:00', timeZone: 'Europe/Paris' }, scope: 'active_records', rule: { all: [PD, STALE] } } },
-          { id: 'delete', type: 'api', config: { preset: 'pagerduty.delete_user', credentialId: stack.credentialId } },
-          { id: 'end', type: 'end', config: {} },
-        ],
-        links: [{ from: 'begin', to: 'delete', branch: 'success' }, { from: 'delete', to: 'end', branch: 'success' }],
-      },
-    } as never);
+    const graph = {
+      blocks: [
+        { id: 'begin', type: 'begin', config: { trigger: 'schedule', schedule: { kind: 'daily', timeOfDay: '03:00', timeZone: 'Europe/Paris' }, scope: 'active_records', rule: { all: [PD, STALE] } } },
+        { id: 'delete', type: 'api', config: { preset: 'pagerduty.delete_user', credentialId: stack.credentialId } },
+        { id: 'end', type: 'end', config: {} },
+      ] as WorkflowGraphDto['blocks'],
+      links: [{ from: 'begin', to: 'delete', branch: 'success' as const }, { from: 'delete', to: 'end', branch: 'success' as const }],
+    };
+    const definition = await stack.launched({ name: 'Delete inactive PagerDuty users', type: 'saas_users', graph, limits: { maxPercent: 100, maxCount: 1000 } });
     const started = await rpc.request(WorkflowRunsStart, { workflowId: definition.id, dryRun: false });
     const run = await stack.waitRun(started.id, ['completed'], 90_000);
     const steps = await stack.steps(run.id);
@@ -138,7 +135,8 @@ describe('reporting read models, views, dashboard and savings after a sync and a
     expect(deletedIds.length).toBeGreaterThan(0);
     expect(sorted(deletedIds)).toEqual(sorted(steps.filter((s) => s.status === 'succeeded').map((s) => s.externalId)));
     // The directory's truth: the workflow marked exactly those accounts deleted.
-    await expectEventually(async () => expect(sorted((await stack?.saasUsers(PD, 'deleted'))?.map((u) => u.externalId) ?? [])).toEqual(sorted(deletedIds)));
+    const directory = stack;
+    await expectEventually(async () => expect(sorted((await directory.saasUsers(PD, 'deleted')).map((u) => u.externalId))).toEqual(sorted(deletedIds)));
     const present = await stack.saasUsers(PD, 'active');
     expect(sorted(present.map((u) => u.externalId))).toEqual(sorted([...inSim.keys()]));
 

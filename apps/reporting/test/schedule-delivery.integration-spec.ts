@@ -1,6 +1,6 @@
 import { ReportingDeliveriesList, ReportingReportsCreate, ReportingSchedulesCreate, type DeliveryView } from '@seatkeeper/contracts';
 import type { RpcClient } from '@seatkeeper/platform-messaging';
-import { startServiceForTest, type ServiceUnderTest } from '@seatkeeper/testing';
+import { expectEventually, startServiceForTest, type ServiceUnderTest } from '@seatkeeper/testing';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -119,5 +119,29 @@ describe('scheduled report delivery retries', () => {
     const [d] = (await rpc.request(ReportingDeliveriesList, { scheduleId: schedule.id })).data;
     expect(d).toMatchObject({ status: 'failed', httpStatus: null, error: expect.stringMatching(/^gave up after 3 attempts: /) });
     expect(d?.attempts).toHaveLength(3);
+  });
+
+  it('shutting down cuts a waiting retry short: the delivery ends failed after the attempts made', async () => {
+    // A second replica whose retries wait ten minutes: only the shutdown can end its wait.
+    const patient = await startServiceForTest(reportingService, {
+      REPORTING_SCHEDULER_ENABLED: 'false',
+      REPORTING_WEBHOOK_RETRY_INITIAL_MS: '600000',
+    }, { db: reporting.db, prefix: reporting.prefix });
+    try {
+      script = [503];
+      const schedule = await rpc.request(ReportingSchedulesCreate, { reportId, cron: '0 7 * * 1', timeZone: 'Europe/Paris', format: 'csv', webhookUrl: hookUrl });
+      const patientRunner = patient.running.app.get(ScheduleRunner);
+      const ticking = patientRunner.tick(new Date(Date.now() + 8 * 86_400_000));
+      await expectEventually(async () => expect(received).toHaveLength(1));
+      const t0 = Date.now();
+      await patientRunner.beforeApplicationShutdown();
+      expect(await ticking).toBe(1);
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      const [d] = (await rpc.request(ReportingDeliveriesList, { scheduleId: schedule.id })).data;
+      expect(d).toMatchObject({ status: 'failed', httpStatus: 503, error: 'the webhook answered 503' });
+      expect(d?.attempts).toHaveLength(1);
+    } finally {
+      await patient.stop();
+    }
   });
 });

@@ -1,20 +1,14 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ReportFormat } from '@seatkeeper/contracts';
-import { ExponentialBackoff, handleType, retry, type RetryPolicy } from 'cockatiel';
+import { ExponentialBackoff, type IBackoff } from 'cockatiel';
 import { PinoLogger } from 'nestjs-pino';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
 import { ReportingEnv } from '../config/reporting.env';
 import { ReportsService } from '../reports/reports.service';
 import { nextCronTime } from './cron';
 import { postReportOnce, type AttemptOutcome } from './webhook-attempt';
-
-/** An attempt the policy should try again, carrying its outcome for the record if it was the last. */
-class RetryableDelivery extends Error {
-  constructor(readonly outcome: AttemptOutcome) {
-    super(outcome.error ?? 'delivery failed');
-  }
-}
 
 interface Claimed {
   delivery_id: string;
@@ -37,7 +31,7 @@ export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplication
   private ticking?: Promise<number>;
   /** Aborted at shutdown, so a delivery waiting for its next attempt ends (failed) instead of holding the process. */
   private readonly shutdown = new AbortController();
-  private readonly retryPolicy: RetryPolicy;
+  private readonly backoff: ExponentialBackoff<unknown>;
 
   constructor(
     private readonly orm: MikroORM,
@@ -45,10 +39,9 @@ export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplication
     private readonly env: ReportingEnv,
     private readonly logger: PinoLogger,
   ) {
-    this.retryPolicy = retry(handleType(RetryableDelivery), {
-      maxAttempts: env.REPORTING_WEBHOOK_MAX_ATTEMPTS - 1,
-      backoff: new ExponentialBackoff({ initialDelay: env.REPORTING_WEBHOOK_RETRY_INITIAL_MS, maxDelay: 60_000 }),
-    });
+    // cockatiel's retry policy would wait out a backoff after shutdown began; its backoff alone
+    // gives the delays, and the wait below is abortable.
+    this.backoff = new ExponentialBackoff({ initialDelay: env.REPORTING_WEBHOOK_RETRY_INITIAL_MS, maxDelay: 60_000 });
   }
 
   onApplicationBootstrap(): void {
@@ -95,9 +88,10 @@ export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplication
   }
 
   /**
-   * Delivers one due time: up to REPORTING_WEBHOOK_MAX_ATTEMPTS tries with exponential backoff,
-   * each recorded as an attempt as it ends; the delivery takes the last attempt's outcome. A
-   * webhook refusal that will not change (4xx other than 408/429) or a missing report ends it.
+   * Delivers one due time: up to REPORTING_WEBHOOK_MAX_ATTEMPTS tries with exponential backoff
+   * (cockatiel's, with jitter), each recorded as an attempt as it ends; the delivery takes the last
+   * attempt's outcome. A webhook refusal that will not change (4xx other than 408/429) or a
+   * missing report ends it at once; so does shutting down, which cuts a waiting retry short.
    */
   private async deliver(c: Claimed): Promise<void> {
     let attempts = 0;
@@ -105,16 +99,19 @@ export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplication
     try {
       const report = await this.reports.row(c.report_id);
       const target = { url: c.webhook_url, format: c.format, reportId: c.report_id, deliveryId: c.delivery_id, timeoutMs: this.env.REPORTING_WEBHOOK_TIMEOUT_MS };
-      last = await this.retryPolicy.execute(async () => {
+      let backoff: IBackoff<unknown> | undefined;
+      for (;;) {
         attempts++;
         const startedAt = new Date();
-        const outcome = await postReportOnce(target, (cursor) => this.reports.rows(report, undefined, cursor));
-        await this.recordAttempt(c.delivery_id, attempts, startedAt, outcome);
-        if (!outcome.ok && outcome.retryable) throw new RetryableDelivery(outcome);
-        return outcome;
-      }, this.shutdown.signal);
+        last = await postReportOnce(target, (cursor) => this.reports.rows(report, undefined, cursor));
+        await this.recordAttempt(c.delivery_id, attempts, startedAt, last);
+        if (last.ok || !last.retryable || attempts >= this.env.REPORTING_WEBHOOK_MAX_ATTEMPTS) break;
+        backoff = backoff ? backoff.next(undefined) : this.backoff.next();
+        const waited = await sleep(backoff.duration, true, { signal: this.shutdown.signal }).catch(() => false);
+        if (!waited) break;
+      }
     } catch (e) {
-      last = e instanceof RetryableDelivery ? e.outcome : { ok: false, retryable: false, http: null, rows: null, bytes: 0, error: (e as Error).message.slice(0, 2000) };
+      last = { ok: false, retryable: false, http: null, rows: null, bytes: 0, error: (e as Error).message.slice(0, 2000) };
     }
     const error = last.ok ? null : attempts > 1 ? `gave up after ${attempts} attempts: ${last.error}` : last.error;
     await this.orm.em.fork().execute(
