@@ -6,6 +6,7 @@ import { DashboardPage } from './pages/dashboard';
 import { IntegrationDetail } from './pages/integration-detail';
 import { IntegrationsPage } from './pages/integrations';
 import { PeoplePage } from './pages/people';
+import { ReportsPage } from './pages/reports';
 import { SaasUsersPage } from './pages/saas-users';
 import { SignIn } from './pages/sign-in';
 import { WorkflowsRoute } from './pages/workflows';
@@ -20,6 +21,7 @@ const NAV: [string, string][] = [
   ['credentials', 'Credentials'],
   ['people', 'People'],
   ['saas-users', 'SaaS apps → Users'],
+  ['reports', 'Reports'],
   ['workflows', 'Workflows'],
   ['audit-log', 'Audit log'],
 ];
@@ -78,6 +80,7 @@ export function App() {
             {page === 'credentials' && <CredentialsPage />}
             {page === 'people' && <PeoplePage />}
             {page === 'saas-users' && <SaasUsersPage />}
+            {page === 'reports' && <ReportsPage />}
             {page === 'workflows' && <WorkflowsRoute id={id} />}
             {page === 'audit-log' && <AuditLogPage />}
         </main>

@@ -2,6 +2,7 @@ import { expectEventually, startPagerDutySimProcess, startServiceProcess, type P
 import { RpcClient } from '@seatkeeper/platform-messaging';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { startGateway, type GatewayUnderTest } from './support/gateway-harness';
 import { CHROMIUM_PATH, ensureConsoleBuilt, hasChromium, launchChromium, newPage, screenshot, signIn } from './support/console-browser';
@@ -224,7 +225,8 @@ describeWithChromium('admin console in Chromium', () => {
 
   it('lists people, and filters SaaS users with a rule and exports exactly the matching rows as CSV', async () => {
     await page.goto(`${gw.baseUrl}/#/people`);
-    await page.getByRole('table', { name: 'People' }).waitFor();
+    // The rows, not just the header: the screenshot shows the people.
+    await page.getByRole('table', { name: 'People' }).locator('tbody tr').first().waitFor();
     await screenshot(page, '04-people');
 
     const rule = { all: [{ field: 'vendorRole', op: 'neq', value: 'observer' }] };
@@ -307,6 +309,44 @@ describeWithChromium('admin console in Chromium', () => {
     await screenshot(page, 'dashboard');
   });
 
+  it('saves a view and a report in the reporting service (no localStorage); the saved report exports XLSX with exactly the matching rows', async () => {
+    // After the dashboard step: reporting has projected the whole sync.
+    const rule = { all: [{ field: 'vendorRole', op: 'neq', value: 'observer' }] };
+    const expected = await countSaasUsers(rule);
+    await page.goto(`${gw.baseUrl}/#/saas-users`);
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    await page.getByLabel('Field of condition 1').selectOption('vendorRole');
+    await page.getByLabel('Operator of condition 1').selectOption('neq');
+    await page.getByLabel('Value of condition 1').fill('observer');
+    await page.getByRole('button', { name: 'Apply filter' }).click();
+    await page.getByTestId('row-count').getByText(`${expected} users shown`).waitFor();
+    await page.getByLabel('View name').fill('Not observers');
+    await page.getByRole('button', { name: 'Save view' }).click();
+    // Saved, it is chosen: its rows come from the reporting service.
+    await page.getByTestId('view-row-count').getByText(`${expected} rows in “Not observers”`).waitFor();
+    const views = (await gw.call('GET', '/api/v1/views', { token: gw.tokens.viewer.secret })).body as { data: { name: string; filter: unknown; is_default: boolean }[] };
+    expect(views.data.find((v) => v.name === 'Not observers')?.filter).toEqual(rule);
+    expect(views.data.some((v) => v.is_default)).toBe(true);
+    expect(await page.evaluate('Object.keys(localStorage)')).toEqual([]);
+
+    await page.getByLabel('Report name').fill('Not observers');
+    await page.getByRole('button', { name: 'Save as report' }).click();
+    const saved = page.getByTestId('report-saved');
+    const [download] = await Promise.all([page.waitForEvent('download'), saved.getByRole('button', { name: 'Export Not observers as XLSX' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^not-observers-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path()) ?? '');
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.actualRowCount).toBe(expected + 1);
+    const roles = (sheet?.getColumn(3).values ?? []).slice(2);
+    expect(roles).toHaveLength(expected);
+    expect(roles).not.toContain('observer');
+
+    await page.goto(`${gw.baseUrl}/#/reports`);
+    await page.getByRole('table', { name: 'Reports' }).getByText('Not observers').waitFor();
+    await screenshot(page, '09-reports');
+  });
+
   it('shows a workflow from Begin, its problems on their block; dry run, apply, the gate waits, a viewer sees no Approve, approved it deletes in PagerDuty', async () => {
     const admin = { token: gw.tokens.admin.secret };
     const credentials = (await gw.call('GET', '/api/v1/credentials', admin)).body as { data: { id: string; name: string }[] };
@@ -385,8 +425,8 @@ describeWithChromium('admin console in Chromium', () => {
       const v = viewer.page;
       await signIn(v, gw.baseUrl, gw.tokens.viewer.secret);
       expect(await v.getByTestId('role').textContent()).toBe('viewer');
-      const editControls = /^(New credential|New integration|Launch|Pause|Run now|Smart Mapping|Save mapping|Add a mapping|Add custom field|Retry all|Save and test|Create|Test connection)$/;
-      for (const path of ['integrations', `integrations/${integrationId}`, 'credentials', 'saas-users', 'people', 'audit-log']) {
+      const editControls = /^(New credential|New integration|Launch|Pause|Run now|Smart Mapping|Save mapping|Add a mapping|Add custom field|Retry all|Save and test|Create|Test connection|Save view|Save as report|Dry run|Apply|Approve|Reject)$/;
+      for (const path of ['integrations', `integrations/${integrationId}`, 'credentials', 'saas-users', 'people', 'audit-log', 'reports', 'workflows']) {
         await v.goto(`${gw.baseUrl}/#/${path}`);
         await v.getByRole('heading', { level: 1 }).first().waitFor();
         await v.waitForLoadState('networkidle');

@@ -43,6 +43,22 @@ export const api = {
   del: <T>(path: string) => request<T>('DELETE', path),
 };
 
+/**
+ * A file the gateway streams (a report export): fetched with the bearer header, never with the
+ * token in a URL, so it cannot be a plain link. The name is the one the gateway's
+ * Content-Disposition gives.
+ */
+export async function fetchFile(path: string): Promise<{ blob: Blob; name: string }> {
+  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) {
+    const error = await problemFrom(res);
+    if (res.status === 401) unauthorized.forEach((l) => l());
+    throw error;
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+  return { blob: await res.blob(), name };
+}
+
 /** Every page of a list (for exports), up to `max` rows. */
 export async function listAll<T>(path: string, max = 100_000): Promise<T[]> {
   const rows: T[] = [];
