@@ -20,6 +20,7 @@ interface RunBody {
   counts: { records: number; planned: number };
 }
 interface StepBody {
+  id: string;
   block_id: string;
   action: string;
   status: string;
@@ -154,5 +155,21 @@ describe('workflows routes with the workflow service', () => {
     // Nothing was changed by the dry run; applying the plan is an operator's act.
     expect((await gw.call('POST', `/api/v1/workflows/runs/${started.id}/apply`, { token: as('viewer') })).status).toBe(403);
     expect((await gw.call('PATCH', `/api/v1/workflows/${w.id}`, { token: as('operator'), body: { name: 'x' } })).status).toBe(403);
+
+    // Restore is an operator's act on a vendor-delete step; a deactivate step has no kit, an unknown step is 404, bad input names the field.
+    const offStep = (deactivations[0] as StepBody).id;
+    const restorePath = (step: string) => `/api/v1/workflows/runs/${started.id}/steps/${step}/restore`;
+    expect((await gw.call('POST', restorePath(offStep), { token: as('viewer'), body: {} })).status).toBe(403);
+    const noKit = await gw.call('POST', restorePath(offStep), { token: as('operator'), body: {} });
+    expect([noKit.status, problemOf(noKit).code]).toEqual([409, 'CONFLICT']);
+    const unknown = await gw.call('POST', restorePath(randomUUID()), { token: as('operator'), body: {} });
+    expect([unknown.status, problemOf(unknown).code]).toEqual([404, 'NOT_FOUND']);
+    const badFrom = await gw.call('POST', restorePath(offStep), { token: as('operator'), body: { from_email: 'not-an-email' } });
+    expect([badFrom.status, (problemOf(badFrom).errors ?? []).map((e) => e.field)]).toEqual([400, ['from_email']]);
+    await expectEventually(async () => {
+      const log = await gw.call('GET', `/api/v1/audit-log?action=${encodeURIComponent('POST /api/v1/workflows/runs/:id/steps/:stepId/restore')}`, { token: as('admin') });
+      const entries = (log.body as { data: { target: string; status: number }[] }).data;
+      expect(entries).toContainEqual(expect.objectContaining({ target: started.id, status: 409 }));
+    });
   });
 });

@@ -17,6 +17,7 @@ import { VendorDeleteBlock } from './runs/blocks/vendor-delete.block';
 import { Planner } from './runs/planner';
 import { RunExecutor } from './runs/run.executor';
 import { RunWorker } from './runs/run.worker';
+import { RestoreService } from './runs/restore.service';
 import { RunsHandler } from './runs/runs.handler';
 import { RunsRepository } from './runs/runs.repository';
 import { RunsService } from './runs/runs.service';
@@ -55,6 +56,7 @@ export class AppModule {
         RunExecutor,
         RunWorker,
         RunsService,
+        RestoreService,
         RunsHandler,
         ScheduleClaimer,
         DirectoryTriggersConsumer,

@@ -5,15 +5,17 @@ import {
   WorkflowRunsApply,
   WorkflowRunsDecide,
   WorkflowRunsList,
+  WorkflowRunsRestore,
   WorkflowRunsStart,
   type CreateWorkflowRequest,
   type SaasUserView,
   type WorkflowGraphDto,
 } from '@seatkeeper/contracts';
 import { RemoteRpcError } from '@seatkeeper/platform-messaging';
-import { clearRequestLog, expectEventually, requestLog, sim, simHasUser, type PagerDutySimProcess } from '@seatkeeper/testing';
+import { clearRequestLog, expectEventually, pagerDuty, requestLog, sim, simHasUser, type PagerDutySimProcess } from '@seatkeeper/testing';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { STACK_PD_KEY as PD_KEY } from '@seatkeeper/testing';
 import { Stack } from './support/stack';
 
 // Acceptance of issue 10 on one stack: vault, mapping, integration-sync and workflow as processes,
@@ -35,6 +37,8 @@ describe('workflows end to end (services as processes, the PagerDuty simulator)'
   let betaFixtures: Record<string, string>;
   let webhook: Server;
   let webhookUrl: string;
+  /** Deleted by the dry-run test with a phone method, a rule on it and a team; the restore test brings it back. */
+  let restoreTarget: { externalId: string; teamId: string; smsAddress: string };
   const notified: { records: { externalId: string }[]; run: { trigger: string } }[] = [];
 
   beforeAll(async () => {
@@ -178,6 +182,16 @@ describe('workflows end to end (services as processes, the PagerDuty simulator)'
     const hr = (users: SaasUserView[]) =>
       stack.bus.request(DirectoryPeopleImport, { format: 'csv', content: `email,employment_status,termination_date\n${users.map((u) => `${u.person?.email},terminated,2026-11-30`).join('\n')}` });
     await hr([t1, t2, t3]);
+    // What a restore must bring back (the restore test below): an SMS method, a rule on it, a team.
+    const teamId = (await pagerDuty<{ teams: { id: string }[] }>(beta.url, PD_KEY, 'GET', '/teams?limit=1')).teams[0]?.id as string;
+    await sim(beta.url, 'PATCH', `/_sim/users/${t1.externalId}`, { team_ids: [teamId] });
+    restoreTarget = { externalId: t1.externalId, teamId, smsAddress: '5550142' };
+    const sms = await pagerDuty<{ contact_method: { id: string } }>(beta.url, PD_KEY, 'POST', `/users/${t1.externalId}/contact_methods`, {
+      contact_method: { type: 'sms_contact_method', label: 'Mobile', address: restoreTarget.smsAddress, country_code: 1 },
+    });
+    await pagerDuty(beta.url, PD_KEY, 'POST', `/users/${t1.externalId}/notification_rules`, {
+      notification_rule: { type: 'assignment_notification_rule', start_delay_in_minutes: 5, urgency: 'high', contact_method: { id: sms.contact_method.id } },
+    });
     const terminated = await stack.launched(workflow('Offboard terminated people', graph(daily({ all: [PD, { field: 'person.employmentStatus', op: 'eq', value: 'terminated' }] }), deleteBlock())));
     await clearRequestLog(beta.url);
 
@@ -201,6 +215,62 @@ describe('workflows end to end (services as processes, the PagerDuty simulator)'
     expect(marked).toHaveLength(3);
     const kits = await stack.workflowSql<{ external_id: string; kit: { user: { id: string; email: string } } }>(`select external_id, kit from workflow.restore_kit`);
     expect(kits.map((k) => k.kit.user.id).sort()).toEqual([t1, t2, t3].map((u) => u.externalId).sort());
+  }, 90_000);
+
+  it('restore: the account a step deleted comes back from its kit (email, name, role, contact methods, notification rules, team); the step records the new id; the next sync finds it; a repeat creates nothing', async () => {
+    type Kit = { integrationId: string; user: { email: string; name: string; role: string }; contactMethods: { type: string }[]; notificationRules: unknown[] };
+    const [row] = await stack.workflowSql<{ step_id: string; run_id: string; kit: Kit }>(
+      `select k.step_id, s.run_id, k.kit from workflow.restore_kit k join workflow.step s on s.id = k.step_id where k.external_id = $1`,
+      [restoreTarget.externalId],
+    );
+    if (!row) throw new Error('no restore kit for the deleted account');
+    // The kit holds the full objects (include[]), not *_reference stubs.
+    expect(row.kit.contactMethods.map((c) => c.type)).toEqual(['email_contact_method', 'sms_contact_method']);
+    expect(row.kit.notificationRules).toHaveLength(2);
+    await clearRequestLog(beta.url);
+
+    const restored = await stack.bus.request(WorkflowRunsRestore, { runId: row.run_id, stepId: row.step_id, actor: 'ops@example.com' });
+    expect(restored).toMatchObject({
+      stepId: row.step_id,
+      deletedExternalId: restoreTarget.externalId,
+      restoredBy: 'ops@example.com',
+      alreadyRestored: false,
+      accountExisted: false,
+      contactMethods: { created: 1, kept: 1, skipped: [] },
+      notificationRules: { created: 1, kept: 1, skipped: [] },
+      teams: { added: [restoreTarget.teamId], skipped: [] },
+      reAddManually: { schedules: [], escalationPolicies: [] },
+    });
+    const newId = restored.restoredExternalId;
+    expect(newId).not.toBe(restoreTarget.externalId);
+    type Back = { user: { email: string; name: string; role: string; teams: { id: string }[]; contact_methods: { id: string; type: string; address: string }[]; notification_rules: { start_delay_in_minutes: number; contact_method: { id: string } }[] } };
+    const back = (await pagerDuty<Back>(beta.url, PD_KEY, 'GET', `/users/${newId}?include[]=contact_methods&include[]=notification_rules`)).user;
+    expect(back).toMatchObject({ email: row.kit.user.email, name: row.kit.user.name, role: row.kit.user.role });
+    expect(back.teams.map((t) => t.id)).toEqual([restoreTarget.teamId]);
+    const sms = back.contact_methods.find((c) => c.type === 'sms_contact_method');
+    expect(sms?.address).toBe(restoreTarget.smsAddress);
+    expect(back.notification_rules).toEqual(expect.arrayContaining([expect.objectContaining({ start_delay_in_minutes: 5, contact_method: expect.objectContaining({ id: sms?.id }) })]));
+    const step = (await stack.steps(row.run_id)).find((s) => s.id === row.step_id);
+    expect(step).toMatchObject({ status: 'succeeded', action: 'vendor_delete', detail: { vendorOutcome: 'deleted', restoredExternalId: newId } });
+    const [kitAfter] = await stack.workflowSql<{ restored_external_id: string }>(`select restored_external_id from workflow.restore_kit where step_id = $1`, [row.step_id]);
+    expect(kitAfter?.restored_external_id).toBe(newId);
+    const events = await stack.workflowSql<{ data: { restoredExternalId: string; externalId: string; action: string } }>(
+      `select envelope->'data' as data from workflow.outbox where subject = 'workflow.step.restored.v1' and envelope->'data'->>'stepId' = $1`,
+      [row.step_id],
+    );
+    expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ action: 'restore', externalId: restoreTarget.externalId, restoredExternalId: newId })]);
+    const calls = await requestLog(beta.url);
+    expect(calls.by_endpoint['POST /users']).toBe(1);
+
+    // A repeat answers the recorded restore and sends PagerDuty nothing.
+    const again = await stack.bus.request(WorkflowRunsRestore, { runId: row.run_id, stepId: row.step_id });
+    expect(again).toMatchObject({ restoredExternalId: newId, alreadyRestored: true, restoredBy: 'ops@example.com' });
+    expect((await requestLog(beta.url)).total).toBe(calls.total);
+    await expect(stack.bus.request(WorkflowRunsRestore, { runId: row.run_id, stepId: '0190a0a0-0000-7000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    // The directory learns of the account through the next sync (a new SaaS user: PagerDuty gave a new id).
+    await stack.sync(row.kit.integrationId);
+    await expectEventually(async () => expect(await stack.saasUsers({ field: 'externalId', op: 'eq', value: newId }, 'active')).toHaveLength(1), { timeoutMs: 20_000, intervalMs: 200 });
   }, 90_000);
 
   it('deletes exactly the users inactive for a year (never signed in is not inactive); the owner and a user with open incidents are skipped with PagerDuty’s reason', async () => {

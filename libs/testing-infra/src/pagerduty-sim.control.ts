@@ -43,3 +43,15 @@ export async function simUser(url: string, id: string): Promise<SimUser | undefi
   if (!res.ok) throw new Error(`GET /_sim/users/${id} → ${res.status} ${text}`);
   return (JSON.parse(text) as { user: SimUser }).user;
 }
+
+/** A PagerDuty REST call to the simulator with an API key (what the connector sends), answering the parsed body. */
+export async function pagerDuty<T = Record<string, unknown>>(url: string, key: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Token token=${key}`, accept: 'application/vnd.pagerduty+json;version=2', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}

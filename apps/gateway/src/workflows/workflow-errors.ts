@@ -3,7 +3,7 @@ import { ProblemException, type FieldError } from '../http/problem';
 import { publicFieldPath, withPublicFieldNames } from '../http/service-field-names';
 
 /** The path ids of the contract are the route's `id`; a problem with the whole request is `body`. */
-const WORKFLOW_RENAMES: Record<string, string> = { workflowId: 'id', runId: 'id', '(root)': 'body' };
+const WORKFLOW_RENAMES: Record<string, string> = { workflowId: 'id', runId: 'id', stepId: 'step_id', '(root)': 'body' };
 
 /** A graph problem in the API's words: the field path and the block it is about (null: the graph as a whole). */
 export interface GraphFieldError extends FieldError {

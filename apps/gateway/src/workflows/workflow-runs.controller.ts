@@ -5,11 +5,11 @@ import { Roles } from '../auth/roles.decorator';
 import { actorOf } from '../credentials/credentials.mapper';
 import { ApiPageResponse, type Page } from '../http/pagination';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
-import { WorkflowRunDto, WorkflowStepDto } from './workflow-view.dto';
-import { DecideWorkflowRunDto, ListWorkflowStepsQuery } from './workflows.dto';
+import { WorkflowRunDto, WorkflowStepDto, WorkflowStepRestoreDto } from './workflow-view.dto';
+import { DecideWorkflowRunDto, ListWorkflowStepsQuery, RestoreWorkflowStepDto } from './workflows.dto';
 import { WorkflowsService } from './workflows.service';
 
-/** Workflow runs by their own id: viewers read them, operators apply, cancel, retry and decide approvals. */
+/** Workflow runs by their own id: viewers read them, operators apply, cancel, retry, decide approvals and restore deleted accounts. */
 @ApiTags('workflows')
 @Controller('api/v1/workflows/runs')
 export class WorkflowRunsController {
@@ -84,6 +84,26 @@ export class WorkflowRunsController {
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
   cancel(@Param('id', ParseUuidPipe) id: string, @CurrentPrincipal() who: Principal): Promise<WorkflowRunDto> {
     return this.workflows.cancel(id, actorOf(who));
+  }
+
+  @Post(':id/steps/:stepId/restore')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({
+    summary:
+      "Recreate the PagerDuty account a vendor-delete step deleted, from its restore kit (user, contact methods, notification rules, teams); the new id is recorded on the step. Repeating it answers the recorded restore and creates nothing. Schedules and escalation policies come back as re_add_manually. 404 NOT_FOUND (run or step), 409 CONFLICT (the step deleted nothing)",
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ type: WorkflowStepRestoreDto })
+  @ApiParam({ name: 'id', type: String, format: 'uuid' })
+  @ApiParam({ name: 'stepId', type: String, format: 'uuid' })
+  restore(
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('stepId', ParseUuidPipe) stepId: string,
+    @Body() body: RestoreWorkflowStepDto,
+    @CurrentPrincipal() who: Principal,
+  ): Promise<WorkflowStepRestoreDto> {
+    return this.workflows.restore(id, stepId, body.from_email, actorOf(who));
   }
 
   @Post(':id/retry')

@@ -109,3 +109,48 @@ export class WorkflowStepDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) started_at!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finished_at!: string | null;
 }
+
+export class WorkflowRestoreSkipDto {
+  @ApiProperty({ type: String, nullable: true, description: "The kit item's id in PagerDuty before the delete" }) id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) type!: string | null;
+  @ApiProperty({ description: 'Why it was not recreated (e.g. push contact methods come from the mobile app; PagerDuty refused it)' }) reason!: string;
+}
+
+export class WorkflowRestoreCountsDto {
+  @ApiProperty({ description: 'Created in PagerDuty by this restore' }) created!: number;
+  @ApiProperty({ description: 'Already there (PagerDuty made it for the new account, or an earlier try did)' }) kept!: number;
+  @ApiProperty({ type: [WorkflowRestoreSkipDto] }) skipped!: WorkflowRestoreSkipDto[];
+}
+
+export class WorkflowRestoreTeamsDto {
+  @ApiProperty({ type: [String], description: 'Teams the account is a member of again' }) added!: string[];
+  @ApiProperty({ type: [WorkflowRestoreSkipDto] }) skipped!: WorkflowRestoreSkipDto[];
+}
+
+export class WorkflowRestoreRefDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+}
+
+export class WorkflowRestoreManualDto {
+  @ApiProperty({ type: [WorkflowRestoreRefDto] }) schedules!: WorkflowRestoreRefDto[];
+  @ApiProperty({ type: [WorkflowRestoreRefDto] }) escalation_policies!: WorkflowRestoreRefDto[];
+}
+
+export class WorkflowStepRestoreDto {
+  @ApiProperty({ format: 'uuid' }) run_id!: string;
+  @ApiProperty({ format: 'uuid' }) step_id!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) saas_user_id!: string | null;
+  @ApiProperty({ description: "The deleted account's PagerDuty id" }) deleted_external_id!: string;
+  @ApiProperty({ description: "The recreated account's PagerDuty id (a new one)" }) restored_external_id!: string;
+  @ApiProperty({ format: 'date-time' }) restored_at!: string;
+  @ApiProperty({ type: String, nullable: true }) restored_by!: string | null;
+  @ApiProperty({ description: 'True when an earlier restore of this step was found: nothing was created' }) already_restored!: boolean;
+  @ApiProperty({ description: 'PagerDuty already had an account with this email (an interrupted restore): it was completed, not created again' })
+  account_existed!: boolean;
+  @ApiProperty({ type: WorkflowRestoreCountsDto }) contact_methods!: WorkflowRestoreCountsDto;
+  @ApiProperty({ type: WorkflowRestoreCountsDto }) notification_rules!: WorkflowRestoreCountsDto;
+  @ApiProperty({ type: WorkflowRestoreTeamsDto }) teams!: WorkflowRestoreTeamsDto;
+  @ApiProperty({ type: WorkflowRestoreManualDto, description: 'Schedules and escalation policies the account was on: re-add it there by hand' })
+  re_add_manually!: WorkflowRestoreManualDto;
+}

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
+  IsEmail,
   IsIn,
   IsInt,
   IsNumber,
@@ -142,6 +143,14 @@ export class StartWorkflowRunDto {
   @IsOptional()
   @IsBoolean()
   dry_run?: boolean;
+}
+
+export class RestoreWorkflowStepDto {
+  @ApiPropertyOptional({ maxLength: 100, format: 'email', description: "Sent as PagerDuty's `From` header on `POST /users` (a valid user's email); default: the account owner's" })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(100)
+  from_email?: string;
 }
 
 export class DecideWorkflowRunDto {

@@ -3,11 +3,12 @@ import type {
   UpdateWorkflowRequest,
   WorkflowGraphDto,
   WorkflowRunView,
+  WorkflowStepRestoreView,
   WorkflowStepView,
   WorkflowVersionView,
   WorkflowView,
 } from '@seatkeeper/contracts';
-import type { DeletedWorkflowDto, WorkflowDto, WorkflowLimitsDto, WorkflowRunDto, WorkflowStepDto, WorkflowVersionDto } from './workflow-view.dto';
+import type { DeletedWorkflowDto, WorkflowDto, WorkflowLimitsDto, WorkflowRunDto, WorkflowStepDto, WorkflowStepRestoreDto, WorkflowVersionDto } from './workflow-view.dto';
 import type { CreateWorkflowDto, UpdateWorkflowDto, WorkflowGraphBodyDto, WorkflowLimitsBodyDto } from './workflows.dto';
 
 /**
@@ -131,5 +132,23 @@ export function toStepDto(s: WorkflowStepView): WorkflowStepDto {
     attempts: s.attempts,
     started_at: s.startedAt,
     finished_at: s.finishedAt,
+  };
+}
+
+export function toRestoreDto(r: WorkflowStepRestoreView): WorkflowStepRestoreDto {
+  return {
+    run_id: r.runId,
+    step_id: r.stepId,
+    saas_user_id: r.saasUserId,
+    deleted_external_id: r.deletedExternalId,
+    restored_external_id: r.restoredExternalId,
+    restored_at: r.restoredAt,
+    restored_by: r.restoredBy,
+    already_restored: r.alreadyRestored,
+    account_existed: r.accountExisted,
+    contact_methods: r.contactMethods,
+    notification_rules: r.notificationRules,
+    teams: r.teams,
+    re_add_manually: { schedules: r.reAddManually.schedules, escalation_policies: r.reAddManually.escalationPolicies },
   };
 }

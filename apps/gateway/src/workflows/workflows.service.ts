@@ -14,6 +14,7 @@ import {
   WorkflowRunsDecide,
   WorkflowRunsGet,
   WorkflowRunsList,
+  WorkflowRunsRestore,
   WorkflowRunsRetry,
   WorkflowRunsStart,
   WorkflowRunsSteps,
@@ -24,10 +25,22 @@ import { RpcClient } from '@seatkeeper/platform-messaging';
 import { toSaasUserDto } from '../directory/directory.mapper';
 import type { PageQueryDto, Page } from '../http/pagination';
 import { ProblemException } from '../http/problem';
-import type { DeletedWorkflowDto, WorkflowDto, WorkflowPreviewDto, WorkflowRunDto, WorkflowStepDto, WorkflowValidationDto, WorkflowVersionDto } from './workflow-view.dto';
+import type {
+  DeletedWorkflowDto,
+  WorkflowDto,
+  WorkflowPreviewDto,
+  WorkflowRunDto,
+  WorkflowStepDto,
+  WorkflowStepRestoreDto,
+  WorkflowValidationDto,
+  WorkflowVersionDto,
+} from './workflow-view.dto';
 import { fromWorkflowService, toGraphErrors } from './workflow-errors';
 import type { CreateWorkflowDto, ListWorkflowRunsQuery, ListWorkflowStepsQuery, StartWorkflowRunDto, UpdateWorkflowDto } from './workflows.dto';
-import { toCreateRequest, toDeletedDto, toRunDto, toStepDto, toUpdateRequest, toVersionDto, toWorkflowDto } from './workflows.mapper';
+import { toCreateRequest, toDeletedDto, toRestoreDto, toRunDto, toStepDto, toUpdateRequest, toVersionDto, toWorkflowDto } from './workflows.mapper';
+
+/** A restore makes several PagerDuty calls through workflow and integration-sync (each action bounded there); past this the client may ask again and gets the recorded result. */
+const RESTORE_TIMEOUT_MS = 60_000;
 
 /** Calls the workflow service's `workflow.definitions.*` / `workflow.versions.*` / `workflow.runs.*` and answers in snake_case. */
 @Injectable()
@@ -130,6 +143,12 @@ export class WorkflowsService {
 
   async cancel(runId: string, actor: string): Promise<WorkflowRunDto> {
     return toRunDto(await fromWorkflowService(this.rpc.request(WorkflowRunsCancel, { runId, actor })));
+  }
+
+  /** Recreates the account a vendor-delete step deleted, from its restore kit; a repeat answers the recorded restore. */
+  async restore(runId: string, stepId: string, fromEmail: string | undefined, actor: string): Promise<WorkflowStepRestoreDto> {
+    const request = { runId, stepId, actor, ...(fromEmail ? { fromEmail } : {}) };
+    return toRestoreDto(await fromWorkflowService(this.rpc.request(WorkflowRunsRestore, request, { timeoutMs: RESTORE_TIMEOUT_MS })));
   }
 
   async retry(runId: string, actor: string): Promise<WorkflowRunDto> {

@@ -3,6 +3,7 @@ import {
   DecideWorkflowRunRequest,
   ListWorkflowRunsRequest,
   ListWorkflowStepsRequest,
+  RestoreWorkflowStepRequest,
   StartWorkflowRunRequest,
   WorkflowRunRef,
   WorkflowRunsApply,
@@ -10,17 +11,22 @@ import {
   WorkflowRunsDecide,
   WorkflowRunsGet,
   WorkflowRunsList,
+  WorkflowRunsRestore,
   WorkflowRunsRetry,
   WorkflowRunsStart,
   WorkflowRunsSteps,
 } from '@seatkeeper/contracts';
 import { OnRequest } from '@seatkeeper/platform-messaging';
+import { RestoreService } from './restore.service';
 import { RunsService } from './runs.service';
 
 /** `workflow.runs.*`: thin, the answers come from the service. */
 @Injectable()
 export class RunsHandler {
-  constructor(private readonly runs: RunsService) {}
+  constructor(
+    private readonly runs: RunsService,
+    private readonly restores: RestoreService,
+  ) {}
 
   @OnRequest(WorkflowRunsStart) start(req: StartWorkflowRunRequest) {
     return this.runs.start(req.workflowId, req.dryRun);
@@ -48,6 +54,10 @@ export class RunsHandler {
 
   @OnRequest(WorkflowRunsCancel) cancel(req: WorkflowRunRef) {
     return this.runs.cancel(req.runId, req.actor);
+  }
+
+  @OnRequest(WorkflowRunsRestore) restore(req: RestoreWorkflowStepRequest) {
+    return this.restores.restore(req);
   }
 
   @OnRequest(WorkflowRunsRetry) retry(req: WorkflowRunRef) {

@@ -4,8 +4,10 @@ import {
   SyncConnectorPagerDutyGetUser,
   SyncConnectorPagerDutyListUsers,
   SyncConnectorPagerDutyPreflightDelete,
+  SyncConnectorPagerDutyRestoreUser,
   SyncIntegrationsGet,
   type IntegrationView,
+  type PagerDutyRestoreKit,
 } from '@seatkeeper/contracts';
 import { RpcClient } from '@seatkeeper/platform-messaging';
 import { WorkflowEnv } from '../config/workflow.env';
@@ -37,6 +39,11 @@ export class ConnectorClient {
 
   deleteUser(integrationId: string, credentialId: string, userId: string, idempotencyKey: string) {
     return this.rpc.request(SyncConnectorPagerDutyDeleteUser, { integrationId, credentialId, userId, idempotencyKey }, this.timeout);
+  }
+
+  /** Recreates a deleted account from its kit; safe to repeat (integration-sync finds the account by email first). */
+  restoreUser(integrationId: string, credentialId: string, kit: PagerDutyRestoreKit, fromEmail: string | undefined, idempotencyKey: string) {
+    return this.rpc.request(SyncConnectorPagerDutyRestoreUser, { integrationId, credentialId, kit, idempotencyKey, ...(fromEmail ? { fromEmail } : {}) }, this.timeout);
   }
 
   integration(integrationId: string): Promise<IntegrationView> {

@@ -28,3 +28,4 @@ export * from './workflow/workflow-run-cancelled.event';
 export * from './workflow/workflow-step-snapshot';
 export * from './workflow/workflow-step-completed.event';
 export * from './workflow/workflow-step-failed.event';
+export * from './workflow/workflow-step-restored.event';

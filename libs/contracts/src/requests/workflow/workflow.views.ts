@@ -82,6 +82,35 @@ export interface WorkflowStepView {
   finishedAt: string | null;
 }
 
+/** A kit item the restore did not recreate, and why (e.g. a push contact method, which only the mobile app registers). */
+export interface WorkflowRestoreSkip {
+  id: string | null;
+  type: string | null;
+  reason: string;
+}
+
+/** What a restore of a deleted account did; stored with the kit, answered again on a repeat. */
+export interface WorkflowStepRestoreView {
+  runId: string;
+  stepId: string;
+  saasUserId: string | null;
+  /** The deleted account's vendor id. */
+  deletedExternalId: string;
+  /** The recreated account's vendor id (PagerDuty gives a new one). */
+  restoredExternalId: string;
+  restoredAt: string;
+  restoredBy: string | null;
+  /** True when this request found an earlier restore and changed nothing. */
+  alreadyRestored: boolean;
+  /** PagerDuty already had an account with the kit's email (a restore cut short); it was completed, not created again. */
+  accountExisted: boolean;
+  contactMethods: { created: number; kept: number; skipped: WorkflowRestoreSkip[] };
+  notificationRules: { created: number; kept: number; skipped: WorkflowRestoreSkip[] };
+  teams: { added: string[]; skipped: WorkflowRestoreSkip[] };
+  /** Schedules and escalation policies the account was on before the delete: the API cannot safely re-add it (layers, rotations), so an admin does. */
+  reAddManually: { schedules: { id: string; name: string | null }[]; escalationPolicies: { id: string; name: string | null }[] };
+}
+
 export interface WorkflowPreview {
   count: number;
   data: SaasUserView[];

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { defineRequest } from '../../define-request';
 import { WORKFLOW_RUN_STATUSES, type WorkflowRunStatus } from '../../events/workflow/workflow-run-snapshot';
 import { PageRequest, type Page } from '../directory/people.request';
@@ -11,6 +11,7 @@ import {
   type WorkflowProblem,
   type WorkflowRunView,
   type WorkflowStepStatus,
+  type WorkflowStepRestoreView,
   type WorkflowStepView,
   type WorkflowType,
   type WorkflowVersionView,
@@ -71,6 +72,15 @@ export class DecideWorkflowRunRequest {
   @IsOptional() @IsString() @MaxLength(200) actor?: string;
 }
 
+export class RestoreWorkflowStepRequest {
+  @IsUUID() runId!: string;
+  /** A `vendor_delete` step of that run. */
+  @IsUUID() stepId!: string;
+  /** Sent as `From` on PagerDuty's `POST /users` (a valid user's email); default: the account owner's. */
+  @IsOptional() @IsEmail() @MaxLength(100) fromEmail?: string;
+  @IsOptional() @IsString() @MaxLength(200) actor?: string;
+}
+
 export class ListWorkflowRunsRequest extends PageRequest {
   @IsOptional() @IsUUID() workflowId?: string;
   @IsOptional() @IsIn(WORKFLOW_RUN_STATUSES) status?: WorkflowRunStatus;
@@ -111,5 +121,11 @@ export const WorkflowRunsList = defineRequest<Page<WorkflowRunView>>('workflow.r
 export const WorkflowRunsSteps = defineRequest<Page<WorkflowStepView>>('workflow.runs.steps', ListWorkflowStepsRequest, 'workflow');
 export const WorkflowRunsDecide = defineRequest<WorkflowRunView>('workflow.runs.decide', DecideWorkflowRunRequest, 'workflow');
 export const WorkflowRunsCancel = defineRequest<WorkflowRunView>('workflow.runs.cancel', WorkflowRunRef, 'workflow');
+/**
+ * Recreates the account a `vendor_delete` step deleted, from its restore kit, and records the new
+ * id. Repeating it answers the recorded restore (`alreadyRestored`) and creates nothing.
+ * `NOT_FOUND` (run or step), `CONFLICT` (the step deleted nothing, or has no kit).
+ */
+export const WorkflowRunsRestore = defineRequest<WorkflowStepRestoreView>('workflow.runs.restore', RestoreWorkflowStepRequest, 'workflow');
 /** Failed steps back to planned; the run continues. */
 export const WorkflowRunsRetry = defineRequest<WorkflowRunView>('workflow.runs.retry', WorkflowRunRef, 'workflow');
