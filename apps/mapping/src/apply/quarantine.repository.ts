@@ -96,7 +96,7 @@ export class QuarantineRepository {
     if (records.length === 0) return;
     await em.execute(
       `update quarantined_record set status = 'resolved', updated_at = now()
-       where integration_id = ? and status = 'open' and record_key in (select jsonb_array_elements_text(?::jsonb))`,
+       where integration_id = ? and status = 'open' and record_key = any(array(select jsonb_array_elements_text(?::jsonb)))`,
       [integrationId, JSON.stringify(records.map(recordKey))],
     );
   }
@@ -126,7 +126,7 @@ export class QuarantineRepository {
     const rows = ids
       ? await em.execute<{ record: Record<string, unknown> }[]>(
           `select record from quarantined_record where integration_id = ? and status = 'open'
-           and id in (select (jsonb_array_elements_text(?::jsonb))::uuid) order by id`,
+           and id = any(array(select (jsonb_array_elements_text(?::jsonb))::uuid)) order by id`,
           [integrationId, JSON.stringify(ids)],
         )
       : await em.execute<{ record: Record<string, unknown> }[]>(

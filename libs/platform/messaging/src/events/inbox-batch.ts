@@ -26,7 +26,7 @@ export async function admitBatchToInbox(em: EntityManager, consumer: string, ite
   const keys = [...new Set(items.flatMap((i) => (i.envelope.entityKey && i.envelope.entitySeq ? [i.envelope.entityKey] : [])))];
   const seen = await executeBound<{ event_id: string }[]>(
     em,
-    'select event_id from inbox where consumer = ? and event_id in (select (jsonb_array_elements_text(?::jsonb))::uuid)',
+    'select event_id from inbox where consumer = ? and event_id = any(array(select (jsonb_array_elements_text(?::jsonb))::uuid))',
     [consumer, JSON.stringify(ids)],
   );
   const cursors =
@@ -35,7 +35,7 @@ export async function admitBatchToInbox(em: EntityManager, consumer: string, ite
       : await executeBound<{ entity_key: string; last_seq: string }[]>(
           em,
           `select entity_key, last_seq from inbox_entity_cursor
-           where consumer = ? and entity_key in (select jsonb_array_elements_text(?::jsonb)) order by entity_key for update`,
+           where consumer = ? and entity_key = any(array(select jsonb_array_elements_text(?::jsonb))) order by entity_key for update`,
           [consumer, JSON.stringify(keys)],
         );
   const duplicate = new Set(seen.map((r) => r.event_id));
