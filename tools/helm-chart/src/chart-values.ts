@@ -22,6 +22,8 @@ export interface ChartValues {
   logLevel: string;
   /** integration-sync's SYNC_ALLOWED_BASE_URLS, joined with commas. */
   integrationSync: { allowedBaseUrls: string[] };
+  /** the vault's VAULT_ALLOWED_TOKEN_URLS, joined with commas. */
+  credentialVault: { allowedTokenUrls: string[] };
   podSecurityContext: Record<string, unknown>;
   containerSecurityContext: Record<string, unknown>;
   probes: { liveness: Record<string, unknown>; readiness: Record<string, unknown> };

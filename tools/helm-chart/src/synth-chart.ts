@@ -256,7 +256,12 @@ export function serviceEnv(values: ChartValues, name: string, svc: ServiceValues
   if (values.nats.auth) {
     env.push({ name: 'NATS_USER', value: name }, { name: 'NATS_PASSWORD', valueFrom: secretRef(values, keys.natsPassword.replace('<service>', name)) });
   }
-  if (name === 'credential-vault') env.push({ name: 'VAULT_MASTER_KEYS_FILE', value: '/run/secrets/seatkeeper/vault-master-keys' });
+  if (name === 'credential-vault') {
+    env.push(
+      { name: 'VAULT_MASTER_KEYS_FILE', value: '/run/secrets/seatkeeper/vault-master-keys' },
+      { name: 'VAULT_ALLOWED_TOKEN_URLS', value: values.credentialVault.allowedTokenUrls.join(',') },
+    );
+  }
   if (name === 'integration-sync') env.push({ name: 'SYNC_ALLOWED_BASE_URLS', value: values.integrationSync.allowedBaseUrls.join(',') });
   if (name === 'reporting') env.push({ name: 'REPORTING_SHARE_LINK_KEY', valueFrom: secretRef(values, keys.reportingShareLinkKey) });
   if (name === 'gateway') {

@@ -118,6 +118,22 @@ describe('Helm chart deploy/helm/seatkeeper', () => {
     expect(readFileSync(join(CHART_DIR, 'templates/_helpers.tpl'), 'utf8')).toContain('- name: SYNC_ALLOWED_BASE_URLS\n  value: {{ join "," $v.integrationSync.allowedBaseUrls | quote }}');
   });
 
+  it("gives the vault (Deployment and migration Job) its OAuth token-URL allowlist, comma-joined", () => {
+    const tokenUrls = (objs: K8sObject[]) =>
+      [...ofKind(objs, 'Deployment'), ...ofKind(objs, 'Job')].flatMap((d) =>
+        (podOf(d).containers[0]['env'] as Array<{ name: string; value?: string }>).filter((e) => e.name === 'VAULT_ALLOWED_TOKEN_URLS').map((e) => ({ object: d.metadata.name, value: e.value })),
+      );
+    // Default: the presets' official token URL only.
+    expect(tokenUrls(objects)).toEqual([
+      { object: 'seatkeeper-credential-vault', value: '' },
+      { object: 'seatkeeper-credential-vault-migrate', value: '' },
+    ]);
+    const withProxy = synthChart(meta, mergeValues<ChartValues>(defaults, { credentialVault: { allowedTokenUrls: ['https://idp-proxy.internal/oauth/token'] } }));
+    expect(schemaErrors(withProxy)).toEqual([]);
+    expect(tokenUrls(withProxy).map((e) => e.value)).toEqual(['https://idp-proxy.internal/oauth/token', 'https://idp-proxy.internal/oauth/token']);
+    expect(readFileSync(join(CHART_DIR, 'templates/_helpers.tpl'), 'utf8')).toContain('- name: VAULT_ALLOWED_TOKEN_URLS\n  value: {{ join "," $v.credentialVault.allowedTokenUrls | quote }}');
+  });
+
   it('migrates every service in a pre-install/pre-upgrade Job running `migrate`', () => {
     const jobs = ofKind(objects, 'Job');
     expect(jobs.map((j) => j.metadata.name).sort()).toEqual(SERVICES.map((s) => `seatkeeper-${s}-migrate`));

@@ -62,6 +62,8 @@ app.kubernetes.io/component: {{ .name }}
 {{- if eq .name "credential-vault" }}
 - name: VAULT_MASTER_KEYS_FILE
   value: /run/secrets/seatkeeper/vault-master-keys
+- name: VAULT_ALLOWED_TOKEN_URLS
+  value: {{ join "," $v.credentialVault.allowedTokenUrls | quote }}
 {{- end }}
 {{- if eq .name "gateway" }}
 - name: HTTP_PORT
