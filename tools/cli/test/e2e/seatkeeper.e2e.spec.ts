@@ -30,9 +30,12 @@ import { SERVICE_NAMES, Stack } from './support/stack';
  * machine at load average ~15-20 (setup ~135 s, demo 44 s, CLI 5 s, chaos 128 s, scan 5 s), and
  * 158 s at load ~7 with the workflow/report CLI test (demo 18 s, workflow/report CLI 2 s, chaos 56 s);
  * about 4 minutes is the aim on a machine this file has to itself;
- * the issue's 20,000 is `SEATKEEPER_E2E_USERS=20000 npm test -- tools/cli/test/e2e`.
+ * the issue's 20,000 is `SEATKEEPER_E2E_USERS=20000 npm test -- tools/cli/test/e2e` (2026-12-03, quiet machine:
+ * 5/5, demo 153 s, CLI 5 s, chaos 51 s, scan 33 s; 1,000 deactivations allowed past the gate).
  */
 const N = Number(process.env['SEATKEEPER_E2E_USERS'] ?? 500);
+/** The waits are sized for CI's N = 500; a larger account (the issue's 20,000) gets proportionally longer ones. */
+const SLOW = Math.max(1, N / 2_000);
 const ADDED = Math.round(N / 10);
 const CHANGED = Math.round(N / 10);
 const DELETED = Math.round(N / 20);
@@ -114,7 +117,7 @@ describeIfPg('Seatkeeper end to end', () => {
     expect(result.summary.workflowPlan?.size).toBe(truth.staleOverYear);
     expect(await api.get(`/workflows/runs/${demoPlanRunId}`)).toMatchObject({ status: 'planned', dry_run: true, counts: { records: truth.staleOverYear, succeeded: 0 } });
     expect((await simulatorTruth(sim.url)).users).toHaveLength(N);
-  }, 360_000);
+  }, 360_000 * SLOW);
 
   it('the admin CLI logs in, lists integrations and runs, filters SaaS users and shows a problem plainly', async () => {
     const env = { SEATKEEPER_CONFIG: join(mkdtempSync(join(tmpdir(), 'sk-cli-e2e-')), 'config.json') };
@@ -168,7 +171,7 @@ describeIfPg('Seatkeeper end to end', () => {
           if (r.status !== 'awaiting_approval') throw new Error(`run ${r.id} is ${r.status}`);
           return r;
         },
-        { timeoutMs: 60_000, intervalMs: 300 },
+        { timeoutMs: 60_000 * SLOW, intervalMs: 300 },
       );
     };
     const toReject = await waiting();
@@ -186,7 +189,7 @@ describeIfPg('Seatkeeper end to end', () => {
         if (r.status !== 'completed') throw new Error(`run ${r.id} is ${r.status} (${r.reason ?? ''})`);
         return r;
       },
-      { timeoutMs: 60_000, intervalMs: 300 },
+      { timeoutMs: 60_000 * SLOW, intervalMs: 300 },
     );
     expect(done.counts).toMatchObject({ records: 1, succeeded: 0, skipped: 1 });
     expect((await simulatorTruth(sim.url)).users.map((u) => u.id)).toContain(owner);
@@ -202,14 +205,15 @@ describeIfPg('Seatkeeper end to end', () => {
         expect(lines[0]).toBe('Account email,Vendor role');
         expect(lines).toHaveLength(N + 1);
       },
-      { timeoutMs: 60_000, intervalMs: 1000 },
+      { timeoutMs: 60_000 * SLOW, intervalMs: 1000 },
     );
     const xlsx = await cli(['--json', 'reports', 'export', report.id, '--format', 'xlsx', '--out', join(dir, 'everyone.xlsx')]);
     expect(JSON.parse(xlsx.out)).toMatchObject({ format: 'xlsx', content_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     expect(readFileSync(join(dir, 'everyone.xlsx')).subarray(0, 2).toString()).toBe('PK');
-  }, 240_000);
+  }, 240_000 * SLOW);
 
   it('a sync survives each service SIGKILLed, NATS restarted and Postgres restarted: the directory equals the truth', async () => {
+    await allowDeactivating(api, integrationId, DELETED);
     await mutateSimulator(sim.url);
     // Slow pages keep the sync running while the services are killed one after the other.
     await simControl(sim.url, 'POST', '/_sim/faults', { type: 'latency', endpoint: 'GET /users', latency_ms: 1000 });
@@ -236,15 +240,16 @@ describeIfPg('Seatkeeper end to end', () => {
         if (['queued', 'fetching', 'applying'].includes(run.status)) throw new Error(`run ${run.id} still ${run.status}`);
         return run;
       },
-      { timeoutMs: 240_000, intervalMs: 500 },
+      { timeoutMs: 240_000 * SLOW, intervalMs: 500 },
     );
     let last = await waitEnd(runs[runs.length - 1]);
     expect(Object.keys(killedDuring)).toHaveLength(SERVICE_NAMES.length + 2);
-    // Every run ends completed, or failed at its start because the vault was down at that moment
-    // (integration-sync does not retry the credential resolve; the next scheduled run does) — never stuck, never incomplete.
+    // Every run ends completed — a run started while the vault was down waits for it (retried with
+    // back-off, 5 + 10 + 20 + 40 s) — or, only if the vault stayed unreachable past those attempts,
+    // failed with that reason; never stuck, never incomplete.
     for (const id of runs) {
       const r = await api.get<RunView>(`/runs/${id}`);
-      if (r.status !== 'completed') expect({ id, status: r.status, reason: r.reason }).toEqual({ id, status: 'failed', reason: expect.stringMatching(/vault could not resolve/) });
+      if (r.status !== 'completed') expect({ id, status: r.status, reason: r.reason }).toEqual({ id, status: 'failed', reason: expect.stringMatching(/vault is unreachable/) });
     }
     if (last.status !== 'completed') last = await waitEnd((await api.post<RunView>(`/integrations/${integrationId}/runs`)).id);
     expect(last).toMatchObject({ status: 'completed', complete: true, counts: { quarantined: 0 } });
@@ -264,7 +269,7 @@ describeIfPg('Seatkeeper end to end', () => {
     expect(events['directory.saas-user.created.v1']).toBe(everSeen);
     expect(events['directory.person.created.v1']).toBe(everSeen);
     expect(events['directory.saas-user.deactivated.v1']).toBe(DELETED);
-  }, 480_000);
+  }, 480_000 * SLOW);
 
   it('leaves no plaintext secret or token in the database, the logs, the streams or the API responses', async () => {
     const secrets = { 'admin token': token, 'vault master key': vaultKey, 'PagerDuty API key': SIMULATOR_API_KEY };
@@ -292,6 +297,23 @@ describeIfPg('Seatkeeper end to end', () => {
 });
 
 /** Before the chaos sync: users added, changed (role and email) and deleted upstream. */
+/**
+ * The blast-radius gate (default: 50 deactivations a run) holds back the deactivation of the
+ * DELETED users once there are more than 50 (N = 20,000 deletes 1,000): the admin allows this
+ * many, as one would for a known clean-up, so the directory can end equal to the truth.
+ */
+async function allowDeactivating(api: ApiClient, integrationId: string, count: number): Promise<void> {
+  if (count <= 50) return;
+  type Definition = Record<string, unknown> & { mappings: Record<string, unknown>[] };
+  const def = await api.get<Definition>(`/mappings/${integrationId}`);
+  const { vendor, app_name, record_type, preference, deactivate_missing, mappings, sync_keys, filter } = def;
+  await api.put(`/mappings/${integrationId}`, {
+    vendor, app_name, record_type, preference, deactivate_missing, mappings, sync_keys,
+    ...(filter ? { filter } : {}),
+    blast_radius: { max_percent: 10, max_count: count },
+  });
+}
+
 async function mutateSimulator(base: string): Promise<void> {
   const { users } = await simulatorTruth(base);
   for (let i = 0; i < ADDED; i++) {
