@@ -108,7 +108,7 @@ export class ProcessStack {
   }
 
   /** A cloud integration with the vault credential, not synced and without a mapping. */
-  async bareIntegration(simUrl: string, name: string): Promise<string> {
+  async bareIntegration(simUrl: string, name: string, extras?: { lastSignIn: boolean }): Promise<string> {
     const integration = await this.rpc.request(SyncIntegrationsCreate, {
       name,
       vendor: 'pagerduty',
@@ -117,24 +117,16 @@ export class ProcessStack {
       credentialId: this.credentialId,
       region: 'us',
       baseUrl: simUrl,
+      ...(extras ? { extras } : {}),
     });
     return integration.id;
   }
 
   /** A cloud integration with the vault credential and a mapping (email is the sync key; everyone a `member`), launched. */
   async integration(simUrl: string, name: string): Promise<string> {
-    const integration = await this.rpc.request(SyncIntegrationsCreate, {
-      name,
-      vendor: 'pagerduty',
-      recordType: 'user_and_saas_user',
-      installationType: 'cloud',
-      credentialId: this.credentialId,
-      region: 'us',
-      baseUrl: simUrl,
-      extras: { lastSignIn: true },
-    });
+    const integrationId = await this.bareIntegration(simUrl, name, { lastSignIn: true });
     await this.rpc.request(MappingDefinitionsPut, {
-      integrationId: integration.id,
+      integrationId,
       vendor: 'pagerduty',
       appName: 'PagerDuty',
       recordType: 'user_and_saas_user',
@@ -151,8 +143,8 @@ export class ProcessStack {
       ],
       syncKeys: ['person.email'],
     } as never);
-    await this.rpc.request(SyncIntegrationsLaunch, { integrationId: integration.id });
-    return integration.id;
+    await this.rpc.request(SyncIntegrationsLaunch, { integrationId });
+    return integrationId;
   }
 
   /** Run now, and wait until mapping has applied it (`completed`); returns the run's id. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { refusalIn } from '@seatkeeper/connector-kit';
 import { fetch, type Response } from 'undici';
 import { VAULT_ENV } from '../vault-env.token';
 import type { CredentialVaultEnv } from '../config/credential-vault.env';
@@ -44,7 +45,7 @@ export class OAuthTokenClient {
         dispatcher: this.egress.policy.dispatcher(),
       });
     } catch (e) {
-      const refused = refusalIn(e);
+      const refused = refusalIn(e, (cur): cur is VaultException => cur instanceof VaultException);
       if (refused) throw refused;
       throw new VaultException(VaultErrorCode.OAuthTokenFailed, `The token endpoint could not be reached: ${(e as Error).name}`, {
         tokenUrl: settings.tokenUrl,
@@ -67,12 +68,4 @@ export class OAuthTokenClient {
       expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600,
     };
   }
-}
-
-/** The egress refusal a failed fetch carries in its cause chain (the dispatcher's lookup raised it). */
-function refusalIn(e: unknown): VaultException | null {
-  for (let cur: unknown = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
-    if (cur instanceof VaultException) return cur;
-  }
-  return null;
 }

@@ -130,3 +130,14 @@ function redactUrl(raw: string, noun: string): string {
     return `the ${noun}`;
   }
 }
+
+/**
+ * The refusal a failed fetch carries in its cause chain: the dispatcher's lookup raised it, undici
+ * wraps it ("fetch failed"). `isRefusal` names the caller's own refusal class.
+ */
+export function refusalIn<E extends Error>(e: unknown, isRefusal: (cur: unknown) => cur is E): E | null {
+  for (let cur: unknown = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++) {
+    if (isRefusal(cur)) return cur;
+  }
+  return null;
+}

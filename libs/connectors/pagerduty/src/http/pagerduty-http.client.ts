@@ -10,7 +10,7 @@ import {
   PagerDutyUnavailableError,
   RetryableError,
 } from '../errors';
-import type { EgressPolicy } from '@seatkeeper/connector-kit';
+import { refusalIn, type EgressPolicy } from '@seatkeeper/connector-kit';
 import { RateBudget, RateBudgetRegistry, type RateBudgetOptions } from './rate-budget';
 
 export const PAGERDUTY_ACCEPT = 'application/vnd.pagerduty+json;version=2';
@@ -136,7 +136,7 @@ export class PagerDutyHttpClient {
       // Read the whole body inside the try: a connection cut mid-body is a network error, not a bad page.
       text = await res.text();
     } catch (e) {
-      const refused = egressRefusal(e);
+      const refused = refusalIn(e, (cur): cur is EgressRefusedError => cur instanceof EgressRefusedError);
       if (refused) throw refused;
       const why = (e as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : `network error (${(e as Error).message})`;
       throw new RetryableError(why, e);
@@ -178,13 +178,6 @@ export class PagerDutyHttpClient {
   }
 }
 
-/** The egress refusal a failed fetch carries in its cause chain (the dispatcher's lookup raised it). */
-function egressRefusal(e: unknown): EgressRefusedError | null {
-  for (let cur = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++) {
-    if (cur instanceof EgressRefusedError) return cur;
-  }
-  return null;
-}
 
 function describe(request: PagerDutyRequest): string {
   return `${request.method} ${request.path}`;
