@@ -9,8 +9,10 @@ import { DashboardsService } from './dashboards/dashboards.service';
 import { SavingsService } from './dashboards/savings.service';
 import { ormConfig } from './mikro-orm.config';
 import { DirectoryEventsConsumer } from './projections/directory-events.consumer';
+import { DirectoryProjection } from './projections/directory.projection';
 import { SyncEventsConsumer } from './projections/sync-events.consumer';
 import { WorkflowEventsConsumer } from './projections/workflow-events.consumer';
+import { DirectoryReadModelRepository } from './read-models/directory.repository';
 import { ReportsHandler } from './reports/reports.handler';
 import { ReportsService } from './reports/reports.service';
 import { ShareLinksService } from './reports/share-links.service';
@@ -34,6 +36,8 @@ export class AppModule {
       providers: [
         { provide: ReportingEnv, useValue: env },
         SaasAppCatalog,
+        DirectoryReadModelRepository,
+        DirectoryProjection,
         DirectoryEventsConsumer,
         SyncEventsConsumer,
         WorkflowEventsConsumer,

@@ -14,46 +14,51 @@ import {
   type PersonSnapshot,
   type SaasUserSnapshot,
 } from '@seatkeeper/contracts';
-import { OnEvent } from '@seatkeeper/platform-messaging';
+import { OnEvent, OnEvents } from '@seatkeeper/platform-messaging';
 import { DirectoryProjection } from './directory.projection';
 import { SyncRunsProjection } from './sync-runs.projection';
 
-/** directory.*: each event is projected with its inbox row in one transaction (exactly once). */
+/**
+ * directory.*: projected with their inbox rows in the pulled batch's transaction (exactly once);
+ * people and SaaS users a run of events at a time (`@OnEvents`), one statement per table.
+ */
 @Injectable()
 export class DirectoryEventsConsumer {
-  @OnEvent(PersonCreatedV1)
-  onPersonCreated(e: EventEnvelope<PersonSnapshot>, em: EntityManager) {
-    return DirectoryProjection.person(em, e);
+  constructor(private readonly directory: DirectoryProjection) {}
+
+  @OnEvents(PersonCreatedV1)
+  onPersonCreated(events: EventEnvelope<PersonSnapshot>[], em: EntityManager) {
+    return this.directory.people(em, events);
   }
 
-  @OnEvent(PersonUpdatedV1)
-  onPersonUpdated(e: EventEnvelope<PersonSnapshot>, em: EntityManager) {
-    return DirectoryProjection.person(em, e);
+  @OnEvents(PersonUpdatedV1)
+  onPersonUpdated(events: EventEnvelope<PersonSnapshot>[], em: EntityManager) {
+    return this.directory.people(em, events);
   }
 
-  @OnEvent(SaasUserCreatedV1)
-  onSaasUserCreated(e: EventEnvelope<SaasUserSnapshot>, em: EntityManager) {
-    return DirectoryProjection.saasUser(em, e);
+  @OnEvents(SaasUserCreatedV1)
+  onSaasUserCreated(events: EventEnvelope<SaasUserSnapshot>[], em: EntityManager) {
+    return this.directory.saasUsers(em, events);
   }
 
-  @OnEvent(SaasUserUpdatedV1)
-  onSaasUserUpdated(e: EventEnvelope<SaasUserSnapshot>, em: EntityManager) {
-    return DirectoryProjection.saasUser(em, e);
+  @OnEvents(SaasUserUpdatedV1)
+  onSaasUserUpdated(events: EventEnvelope<SaasUserSnapshot>[], em: EntityManager) {
+    return this.directory.saasUsers(em, events);
   }
 
-  @OnEvent(SaasUserDeactivatedV1)
-  onSaasUserDeactivated(e: EventEnvelope<SaasUserSnapshot>, em: EntityManager) {
-    return DirectoryProjection.saasUser(em, e);
+  @OnEvents(SaasUserDeactivatedV1)
+  onSaasUserDeactivated(events: EventEnvelope<SaasUserSnapshot>[], em: EntityManager) {
+    return this.directory.saasUsers(em, events);
   }
 
-  @OnEvent(SaasUserReactivatedV1)
-  onSaasUserReactivated(e: EventEnvelope<SaasUserSnapshot>, em: EntityManager) {
-    return DirectoryProjection.saasUser(em, e);
+  @OnEvents(SaasUserReactivatedV1)
+  onSaasUserReactivated(events: EventEnvelope<SaasUserSnapshot>[], em: EntityManager) {
+    return this.directory.saasUsers(em, events);
   }
 
-  @OnEvent(SaasUserDeletedV1)
-  onSaasUserDeleted(e: EventEnvelope<SaasUserSnapshot>, em: EntityManager) {
-    return DirectoryProjection.saasUser(em, e);
+  @OnEvents(SaasUserDeletedV1)
+  onSaasUserDeleted(events: EventEnvelope<SaasUserSnapshot>[], em: EntityManager) {
+    return this.directory.saasUsers(em, events);
   }
 
   @OnEvent(DirectorySyncAppliedV1)
