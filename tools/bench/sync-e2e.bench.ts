@@ -94,12 +94,15 @@ async function runToEnd(args: string[], env: Record<string, string>): Promise<st
 
 /**
  * `--prof mapping,integration-sync` writes a V8 tick log per named service (`node --prof`, flushed
- * as it runs, so a SIGTERM at the end loses nothing) for `node --prof-process`.
+ * as it runs, so a SIGTERM at the end loses nothing) for `node --prof-process`;
+ * `--cpu-prof workflow` a `.cpuprofile` per named service (written when it exits after SIGTERM),
+ * whose self times attribute native work (socket writes, GC) to its JavaScript callers.
  */
 function profileFlags(service: string): string[] {
-  const names = flag('prof', '').split(',').filter(Boolean);
-  if (!names.includes(service)) return [];
+  const named = (option: string) => flag(option, '').split(',').filter(Boolean).includes(service);
+  if (!named('prof') && !named('cpu-prof')) return [];
   mkdirSync(PROFILE_DIR, { recursive: true });
+  if (named('cpu-prof')) return ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${service}.cpuprofile`];
   return ['--prof', '--no-logfile-per-isolate', `--logfile=${PROFILE_DIR}/${service}.v8.log`];
 }
 

@@ -1,6 +1,9 @@
 import { opaqueJsonFields } from '@seatkeeper/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate, validateSync, type ValidationError } from 'class-validator';
+import { cacheValidationMetadataLookups } from './validation-metadata-cache';
+
+cacheValidationMetadataLookups();
 
 export interface FieldProblem {
   field: string;
