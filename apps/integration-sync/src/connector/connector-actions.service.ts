@@ -1,31 +1,17 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { RpcErrorCode, type ConnectorTestCredentialResult, type IntegrationTestResult, type SamplePageResult } from '@seatkeeper/contracts';
-import {
-  ConnectorError,
-  ConnectorErrorKind,
-  type Connector,
-  type ConnectorCredential,
-  type ConnectorTarget,
-} from '@seatkeeper/connector-kit';
-import { RpcException } from '@seatkeeper/platform-messaging';
+import type { ConnectorTestCredentialResult, IntegrationTestResult, SamplePageResult } from '@seatkeeper/contracts';
+import { ConnectorError, type Connector, type ConnectorCredential, type ConnectorTarget } from '@seatkeeper/connector-kit';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
-import { CredentialResolver, CredentialUnavailableError, VaultUnreachableError } from '../credentials/credential.resolver';
+import { CredentialResolver, CredentialUnavailableError } from '../credentials/credential.resolver';
 import { integrationNotFound } from '../integrations/integration.exception';
 import { IntegrationsRepository } from '../integrations/integrations.repository';
+import { toRpc } from './connector-error.rpc';
 import { credentialTestBaseUrl } from './connector-registrations';
 import { SyncConnectorRegistry } from './sync-connector.registry';
 
 /** Enough records for every field to show a sample, few enough to be one quick call. */
 const SAMPLE_PAGE_SIZE = 25;
-
-/** Codes a connector action answers with besides NOT_FOUND. */
-export const ConnectorErrorCode = {
-  AuthFailed: 'VENDOR_AUTH_FAILED',
-  Unavailable: 'VENDOR_UNAVAILABLE',
-  VendorError: 'VENDOR_ERROR',
-  CredentialUnavailable: 'CREDENTIAL_UNAVAILABLE',
-} as const;
 
 /** Runs a connector action with an integration's credential, sharing the credential's rate budget with its syncs. */
 @Injectable()
@@ -114,24 +100,5 @@ export class ConnectorActionsService {
     const result = await connector.testCredential();
     if (result.ok) return { ok: true, status: 200, message: 'OK', endpoint };
     return { ok: false, ...(result.status !== null ? { status: result.status } : {}), message: result.message, endpoint };
-  }
-}
-
-function toRpc(e: unknown): unknown {
-  if (e instanceof RpcException) return e;
-  if (e instanceof VaultUnreachableError) return new RpcException(RpcErrorCode.Unavailable, e.message);
-  if (e instanceof CredentialUnavailableError) return new RpcException(ConnectorErrorCode.CredentialUnavailable, e.message);
-  if (!(e instanceof ConnectorError)) return e;
-  switch (e.kind) {
-    case ConnectorErrorKind.Auth:
-      return new RpcException(ConnectorErrorCode.AuthFailed, e.message);
-    case ConnectorErrorKind.RateLimited:
-    case ConnectorErrorKind.Unavailable:
-      return new RpcException(ConnectorErrorCode.Unavailable, e.message);
-    case ConnectorErrorKind.Refused:
-      return new RpcException(ConnectorErrorCode.VendorError, e.message, { status: e.status, reasons: e.reasons ?? [] });
-    default:
-      // Malformed answers and egress refusals: the vendor's side of the call went wrong, whatever the reason.
-      return new RpcException(ConnectorErrorCode.VendorError, e.message);
   }
 }

@@ -1,17 +1,16 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { SyncBatchFetchedV1, SyncRunFailedV1, SyncRunFetchedV1 } from '@seatkeeper/contracts';
-import { ConnectorErrorKind, connectorErrorKind, type Connector, type UserCursor, type UserPage } from '@seatkeeper/connector-kit';
+import type { Connector, UserCursor, UserPage } from '@seatkeeper/connector-kit';
 import { MessagingRuntime, OutboxWriter } from '@seatkeeper/platform-messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
 import { SyncConnectorRegistry } from '../connector/sync-connector.registry';
 import { CredentialResolver, CredentialUnavailableError, VaultUnreachableError } from '../credentials/credential.resolver';
 import { IntegrationsRepository } from '../integrations/integrations.repository';
+import { outcomeOfFetchError, type RunOutcome } from './run-outcome';
 import type { RunRow } from './run.row';
 import { RunsRepository } from './runs.repository';
-
-type Outcome = { kind: 'fetched' } | { kind: 'incomplete'; reason: string } | { kind: 'failed'; reason: string; credentialRejected?: boolean };
 
 /**
  * Fetches one run page by page. Each page commits in one transaction: the seen ids (so a page
@@ -73,20 +72,9 @@ export class RunExecutor {
         if ('error' in fetchedPage) {
           const e = fetchedPage.error;
           if (signal.aborted) return;
-          const kind = connectorErrorKind(e);
-          if (kind === null) throw e;
-          const reason = (e as Error).message;
-          if (kind === ConnectorErrorKind.Auth) {
-            await this.finish(run, owner, vendor, { kind: 'failed', reason, credentialRejected: true }, requests());
-            return;
-          }
-          if (kind === ConnectorErrorKind.EgressRefused) {
-            // A configuration error, not an outage: nothing was sent, another attempt would be refused too.
-            await this.finish(run, owner, vendor, { kind: 'failed', reason }, requests());
-            return;
-          }
-          // Rate-limited, unavailable, refused or malformed: what was fetched is kept, the run says why it stopped.
-          await this.finish(run, owner, vendor, { kind: 'incomplete', reason: `stopped fetching: ${reason}` }, requests());
+          const outcome = outcomeOfFetchError(e);
+          if (!outcome) throw e;
+          await this.finish(run, owner, vendor, outcome, requests());
           return;
         }
         const { page } = fetchedPage;
@@ -151,7 +139,7 @@ export class RunExecutor {
     await this.finish(run, owner, integration.vendor, { kind: 'failed', reason }, run.requests);
   }
 
-  private async finish(run: RunRow, owner: string, vendor: string, outcome: Outcome, requests: number): Promise<void> {
+  private async finish(run: RunRow, owner: string, vendor: string, outcome: RunOutcome, requests: number): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
       const current = await this.runs.lockOwned(em, run.id, owner);
       if (!current) return;

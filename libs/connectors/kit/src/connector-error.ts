@@ -40,9 +40,3 @@ export abstract class ConnectorError extends Error {
 export function connectorErrorKind(e: unknown): ConnectorErrorKind | null {
   return e instanceof ConnectorError ? e.kind : null;
 }
-
-/** Kinds worth another attempt later: the vendor may answer then. */
-export function isTransientConnectorError(e: unknown): boolean {
-  const kind = connectorErrorKind(e);
-  return kind === ConnectorErrorKind.RateLimited || kind === ConnectorErrorKind.Unavailable;
-}
