@@ -5,7 +5,7 @@ import { serviceModule } from '@seatkeeper/platform-service';
 import { IntegrationSyncEnv } from './config/integration-sync.env';
 import { ConnectorActionsHandler } from './connector/connector-actions.handler';
 import { ConnectorActionsService } from './connector/connector-actions.service';
-import { ConnectorFactory } from './connector/connector.factory';
+import { SyncConnectorRegistry } from './connector/sync-connector.registry';
 import { CredentialResolver } from './credentials/credential.resolver';
 import { IntegrationsHandler } from './integrations/integrations.handler';
 import { IntegrationsRepository } from './integrations/integrations.repository';
@@ -38,7 +38,7 @@ export class AppModule {
         IntegrationsHandler,
         RunsRepository,
         CredentialResolver,
-        ConnectorFactory,
+        SyncConnectorRegistry,
         RunExecutor,
         RunWorker,
         RunsService,

@@ -19,7 +19,10 @@ import {
 
 const toBool = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
-/** Boot check: the credential-test host is one a credential may be sent to. */
+/**
+ * Boot check: the credential-test host is one a credential may be sent to. PagerDuty's policy by
+ * name: SYNC_PAGERDUTY_BASE_URL is PagerDuty-specific config (the vault's test on save names no host).
+ */
 @ValidatorConstraint({ name: 'allowedBaseUrl' })
 class AllowedBaseUrl implements ValidatorConstraintInterface {
   validate(value: unknown, args: ValidationArguments): boolean {

@@ -23,6 +23,7 @@ import {
 } from '@seatkeeper/contracts';
 import { OnRequest } from '@seatkeeper/platform-messaging';
 import { ConnectorActionsService } from './connector-actions.service';
+import { ACTIONS_SUBJECT_VENDOR } from './connector-registrations';
 
 /** `sync.connector.pagerduty.*`: connector actions for workflows and the vault's credential test. */
 @Injectable()
@@ -59,7 +60,7 @@ export class ConnectorActionsHandler {
 
   @OnRequest(SyncConnectorPagerDutyTestCredential)
   testCredential(req: PagerDutyTestCredentialRequest) {
-    return this.actions.testCredential(req);
+    return this.actions.testCredential(ACTIONS_SUBJECT_VENDOR, req);
   }
 
   @OnRequest(SyncIntegrationsSamplePage)

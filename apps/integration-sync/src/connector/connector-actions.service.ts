@@ -1,75 +1,59 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { RpcErrorCode, type ConnectorTestCredentialResult, type IntegrationTestResult, type SamplePageResult } from '@seatkeeper/contracts';
-import {
-  baseUrlOf,
-  initialCursor,
-  PAGERDUTY_BASE_URLS,
-  PagerDutyApiError,
-  PagerDutyAuthError,
-  PagerDutyError,
-  PagerDutyUnavailableError,
-  type PagerDutyConnector,
-  type PagerDutyCredential,
-  type PagerDutyRegion,
-} from '@seatkeeper/connector-pagerduty';
-import { RpcException } from '@seatkeeper/platform-messaging';
+import type { ConnectorTestCredentialResult, IntegrationTestResult, SamplePageResult } from '@seatkeeper/contracts';
+import { ConnectorError, type Connector, type ConnectorCredential, type ConnectorTarget } from '@seatkeeper/connector-kit';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
-import { CredentialResolver, CredentialUnavailableError, VaultUnreachableError } from '../credentials/credential.resolver';
+import { CredentialResolver, CredentialUnavailableError } from '../credentials/credential.resolver';
 import { integrationNotFound } from '../integrations/integration.exception';
 import { IntegrationsRepository } from '../integrations/integrations.repository';
-import { ConnectorFactory } from './connector.factory';
+import { toRpc } from './connector-error.rpc';
+import { credentialTestBaseUrl } from './connector-registrations';
+import { SyncConnectorRegistry } from './sync-connector.registry';
 
 /** Enough records for every field to show a sample, few enough to be one quick call. */
 const SAMPLE_PAGE_SIZE = 25;
 
-/** Codes a connector action answers with besides NOT_FOUND. */
-export const ConnectorErrorCode = {
-  AuthFailed: 'VENDOR_AUTH_FAILED',
-  Unavailable: 'VENDOR_UNAVAILABLE',
-  VendorError: 'VENDOR_ERROR',
-  CredentialUnavailable: 'CREDENTIAL_UNAVAILABLE',
-} as const;
-
-/** Runs a PagerDuty action with an integration's credential, sharing the credential's rate budget with its syncs. */
+/** Runs a connector action with an integration's credential, sharing the credential's rate budget with its syncs. */
 @Injectable()
 export class ConnectorActionsService {
   constructor(
     private readonly orm: MikroORM,
     private readonly integrations: IntegrationsRepository,
     private readonly credentials: CredentialResolver,
-    private readonly connectors: ConnectorFactory,
+    private readonly connectors: SyncConnectorRegistry,
     private readonly env: IntegrationSyncEnv,
   ) {}
 
   /** `credentialId`: a workflow block's own vault credential, in place of the integration's. */
-  async withIntegration<T>(integrationId: string, action: (c: PagerDutyConnector) => Promise<T>, credentialId?: string): Promise<T> {
+  async withIntegration<T>(integrationId: string, action: (c: Connector) => Promise<T>, credentialId?: string): Promise<T> {
     const integration = await this.integrations.find(this.orm.em.fork(), integrationId);
     if (!integration) throw integrationNotFound(integrationId);
     try {
       const credential = credentialId
         ? await this.credentials.fromVault(credentialId, { integrationId, purpose: 'workflow-step' })
         : await this.credentials.forIntegration(integration, { purpose: 'workflow-step' });
-      return await action(this.connectors.pagerDuty({ region: integration.region, baseUrl: integration.base_url }, credential));
+      return await action(this.connectors.connect(integration.vendor, { region: integration.region, baseUrl: integration.base_url }, credential));
     } catch (e) {
       throw toRpc(e);
     }
   }
 
   /**
-   * One harmless `GET /users?limit=1` with a vault credential, against the region or base URL the
-   * caller names (the one it will be used with), else SYNC_PAGERDUTY_BASE_URL, else the US host.
-   * A vendor refusal is an answer (`ok: false`), not an error; the answer names the endpoint called.
+   * One harmless call with a vault credential, against the region or base URL the caller names (the
+   * one it will be used with), else the configured default (SYNC_PAGERDUTY_BASE_URL for PagerDuty),
+   * else the vendor's US host. A vendor refusal is an answer (`ok: false`), not an error; the answer
+   * names the endpoint called.
    */
-  async testCredential(req: { credentialId: string; region?: PagerDutyRegion; baseUrl?: string }): Promise<ConnectorTestCredentialResult> {
+  async testCredential(vendor: string, req: { credentialId: string; region?: ConnectorTarget['region']; baseUrl?: string }): Promise<ConnectorTestCredentialResult> {
     let credential;
     try {
       credential = await this.credentials.fromVault(req.credentialId, { purpose: 'credential-test' });
     } catch (e) {
       throw toRpc(e);
     }
-    const baseUrl = req.baseUrl ?? (req.region ? PAGERDUTY_BASE_URLS[req.region] : (this.env.SYNC_PAGERDUTY_BASE_URL ?? PAGERDUTY_BASE_URLS.us));
-    return this.check({ region: req.region ?? 'us', baseUrl }, credential);
+    // A null base URL is the region's own host.
+    const baseUrl = req.baseUrl ?? (req.region ? null : (credentialTestBaseUrl(vendor, this.env) ?? null));
+    return this.check(vendor, { region: req.region ?? 'us', baseUrl }, credential);
   }
 
   /** The same test with an integration's own credential (vault or local secret), region and base URL. */
@@ -77,11 +61,11 @@ export class ConnectorActionsService {
     const integration = await this.integrations.find(this.orm.em.fork(), integrationId);
     if (!integration) throw integrationNotFound(integrationId);
     const target = { region: integration.region, baseUrl: integration.base_url };
-    const endpoint = baseUrlOf({ region: target.region, baseUrl: target.baseUrl ?? undefined });
+    const endpoint = this.connectors.forVendor(integration.vendor).endpointOf(target);
     let result: ConnectorTestCredentialResult;
     try {
       const credential = await this.credentials.forIntegration(integration, { purpose: 'credential-test' });
-      result = await this.check(target, credential);
+      result = await this.check(integration.vendor, target, credential);
     } catch (e) {
       if (!(e instanceof CredentialUnavailableError)) throw e;
       result = { ok: false, message: e.message, endpoint };
@@ -96,35 +80,25 @@ export class ConnectorActionsService {
   async samplePage(integrationId: string): Promise<SamplePageResult> {
     const integration = await this.integrations.find(this.orm.em.fork(), integrationId);
     if (!integration) throw integrationNotFound(integrationId);
-    const endpoint = baseUrlOf({ region: integration.region, baseUrl: integration.base_url ?? undefined });
+    const target = { region: integration.region, baseUrl: integration.base_url };
+    const endpoint = this.connectors.forVendor(integration.vendor).endpointOf(target);
     const answer = { integrationId, vendor: integration.vendor };
     try {
       const credential = await this.credentials.forIntegration(integration, { purpose: 'mapping-sample' });
-      const connector = this.connectors.pagerDuty({ region: integration.region, baseUrl: integration.base_url }, credential);
-      const page = await connector.nextUsersPage(initialCursor(), integration.extras, SAMPLE_PAGE_SIZE);
+      const connector = this.connectors.connect(integration.vendor, target, credential);
+      const page = await connector.nextUsersPage(connector.initialCursor(), integration.extras, SAMPLE_PAGE_SIZE);
       return { ...answer, records: page.records, endpoint };
     } catch (e) {
-      if (!(e instanceof CredentialUnavailableError || e instanceof PagerDutyError)) throw e;
+      if (!(e instanceof CredentialUnavailableError || e instanceof ConnectorError)) throw e;
       return { ...answer, records: [], endpoint, error: e.message };
     }
   }
 
-  private async check(target: { region: PagerDutyRegion; baseUrl: string | null }, credential: PagerDutyCredential): Promise<ConnectorTestCredentialResult> {
-    const connector = this.connectors.pagerDuty(target, credential);
-    const endpoint = connector.http.baseUrl;
+  private async check(vendor: string, target: ConnectorTarget, credential: ConnectorCredential): Promise<ConnectorTestCredentialResult> {
+    const connector = this.connectors.connect(vendor, target, credential);
+    const endpoint = connector.endpoint;
     const result = await connector.testCredential();
     if (result.ok) return { ok: true, status: 200, message: 'OK', endpoint };
     return { ok: false, ...(result.status !== null ? { status: result.status } : {}), message: result.message, endpoint };
   }
-}
-
-function toRpc(e: unknown): unknown {
-  if (e instanceof RpcException) return e;
-  if (e instanceof VaultUnreachableError) return new RpcException(RpcErrorCode.Unavailable, e.message);
-  if (e instanceof CredentialUnavailableError) return new RpcException(ConnectorErrorCode.CredentialUnavailable, e.message);
-  if (e instanceof PagerDutyAuthError) return new RpcException(ConnectorErrorCode.AuthFailed, e.message);
-  if (e instanceof PagerDutyUnavailableError) return new RpcException(ConnectorErrorCode.Unavailable, e.message);
-  if (e instanceof PagerDutyApiError) return new RpcException(ConnectorErrorCode.VendorError, e.message, { status: e.status, reasons: e.reasons });
-  if (e instanceof PagerDutyError) return new RpcException(ConnectorErrorCode.VendorError, e.message);
-  return e;
 }

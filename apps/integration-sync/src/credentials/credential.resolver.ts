@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RpcErrorCode, VaultCredentialsResolve, type ResolvedCredential } from '@seatkeeper/contracts';
-import type { PagerDutyCredential } from '@seatkeeper/connector-pagerduty';
+import type { ConnectorCredential } from '@seatkeeper/connector-kit';
 import { RpcClient, RpcException } from '@seatkeeper/platform-messaging';
 import { readFile } from 'node:fs/promises';
 import type { IntegrationRow } from '../integrations/integration.row';
@@ -24,7 +24,7 @@ export interface ResolveContext {
 }
 
 /**
- * Turns an integration into a usable PagerDuty credential. Cloud: `vault.credentials.resolve` over
+ * Turns an integration into a usable vendor credential. Cloud: `vault.credentials.resolve` over
  * NATS (the vault audits it) returns headers to send. Local: the runner's own environment variable
  * or file, named by the integration; the secret is read when needed and never stored.
  */
@@ -32,7 +32,7 @@ export interface ResolveContext {
 export class CredentialResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  async forIntegration(integration: Pick<IntegrationRow, 'id' | 'installation_type' | 'credential_id' | 'local_secret'>, ctx: ResolveContext): Promise<PagerDutyCredential> {
+  async forIntegration(integration: Pick<IntegrationRow, 'id' | 'installation_type' | 'credential_id' | 'local_secret'>, ctx: ResolveContext): Promise<ConnectorCredential> {
     if (integration.installation_type === 'local') {
       const ref = integration.local_secret;
       if (!ref) throw new CredentialUnavailableError('The local integration names no secret reference');
@@ -43,7 +43,7 @@ export class CredentialResolver {
     return this.fromVault(integration.credential_id, { integrationId: integration.id, ...ctx });
   }
 
-  async fromVault(credentialId: string, ctx: ResolveContext & { integrationId?: string }): Promise<PagerDutyCredential> {
+  async fromVault(credentialId: string, ctx: ResolveContext & { integrationId?: string }): Promise<ConnectorCredential> {
     let resolved: ResolvedCredential;
     try {
       resolved = await this.rpc.request(VaultCredentialsResolve, {

@@ -1,11 +1,12 @@
-import type { IntegrationView } from '@seatkeeper/contracts';
+import type { IntegrationView, SyncVendor } from '@seatkeeper/contracts';
 import type { Schedule } from './schedule';
 
 /** An `integration` row as Postgres returns it. */
 export interface IntegrationRow {
   id: string;
   name: string;
-  vendor: 'pagerduty';
+  /** The connector the registry builds for it (`SyncConnectorRegistry.connect(vendor, …)`). */
+  vendor: SyncVendor;
   record_type: IntegrationView['recordType'];
   installation_type: IntegrationView['installationType'];
   credential_id: string | null;

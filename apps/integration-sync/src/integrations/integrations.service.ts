@@ -8,11 +8,12 @@ import {
   type IntegrationView,
   type ListIntegrationsRequest,
   type SyncPage,
+  type SyncVendor,
   type UpdateIntegrationRequest,
 } from '@seatkeeper/contracts';
 import { RpcClient, RpcException } from '@seatkeeper/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { ConnectorFactory } from '../connector/connector.factory';
+import { SyncConnectorRegistry } from '../connector/sync-connector.registry';
 import { IntegrationErrorCode, integrationNotFound, validationFailed } from './integration.exception';
 import { toIntegrationView, type IntegrationRow } from './integration.row';
 import { IntegrationsRepository } from './integrations.repository';
@@ -27,7 +28,7 @@ export class IntegrationsService {
     private readonly orm: MikroORM,
     private readonly repo: IntegrationsRepository,
     private readonly rpc: RpcClient,
-    private readonly connectors: ConnectorFactory,
+    private readonly connectors: SyncConnectorRegistry,
   ) {}
 
   async create(req: CreateIntegrationRequest): Promise<IntegrationView> {
@@ -36,7 +37,8 @@ export class IntegrationsService {
       problems.push(`vendor "${req.vendor}" is not supported (supported: ${SYNC_VENDORS.join(', ')})`);
     }
     problems.push(...installationProblems(req.installationType, req.credentialId, req.localSecret));
-    if (req.baseUrl !== undefined) problems.push(...this.baseUrlProblems(req.baseUrl));
+    // An unsupported vendor is already a problem above; its base URL has no policy to be checked against.
+    if (req.baseUrl !== undefined && this.connectors.has(req.vendor)) problems.push(...this.baseUrlProblems(req.vendor, req.baseUrl));
     const schedule = normaliseSchedule(req.schedule);
     if ('problems' in schedule) problems.push(...schedule.problems);
     if (problems.length || 'problems' in schedule) throw validationFailed(problems);
@@ -44,7 +46,7 @@ export class IntegrationsService {
       this.repo.insert(em, {
         id: uuidv7(),
         name: req.name.trim(),
-        vendor: 'pagerduty',
+        vendor: req.vendor as SyncVendor, // checked against SYNC_VENDORS above
         record_type: req.recordType,
         installation_type: req.installationType,
         credential_id: req.installationType === 'cloud' ? (req.credentialId as string) : null,
@@ -64,9 +66,9 @@ export class IntegrationsService {
   }
 
   /** Refused up front as well as at every request (where the check that counts is made). */
-  private baseUrlProblems(baseUrl: string): string[] {
+  private baseUrlProblems(vendor: string, baseUrl: string): string[] {
     try {
-      this.connectors.egress.checkBaseUrl(baseUrl);
+      this.connectors.forVendor(vendor).egress.checkBaseUrl(baseUrl);
       return [];
     } catch (e) {
       return [`baseUrl: ${(e as Error).message}`];
@@ -104,7 +106,7 @@ export class IntegrationsService {
       if (req.recordType !== undefined) changes.record_type = req.recordType;
       if (req.region !== undefined) changes.region = req.region;
       if (req.baseUrl !== undefined) {
-        if (req.baseUrl !== '') problems.push(...this.baseUrlProblems(req.baseUrl));
+        if (req.baseUrl !== '') problems.push(...this.baseUrlProblems(row.vendor, req.baseUrl));
         changes.base_url = req.baseUrl === '' ? null : req.baseUrl;
       }
       if (req.preference !== undefined) changes.preference = req.preference;

@@ -1,26 +1,16 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { SyncBatchFetchedV1, SyncRunFailedV1, SyncRunFetchedV1 } from '@seatkeeper/contracts';
-import {
-  EgressRefusedError,
-  PagerDutyAuthError,
-  PagerDutyError,
-  initialCursor,
-  judgeCompleteness,
-  type EnumerationCursor,
-  type PagerDutyConnector,
-  type SyncPage,
-} from '@seatkeeper/connector-pagerduty';
+import type { Connector, UserCursor, UserPage } from '@seatkeeper/connector-kit';
 import { MessagingRuntime, OutboxWriter } from '@seatkeeper/platform-messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
-import { ConnectorFactory } from '../connector/connector.factory';
+import { SyncConnectorRegistry } from '../connector/sync-connector.registry';
 import { CredentialResolver, CredentialUnavailableError, VaultUnreachableError } from '../credentials/credential.resolver';
 import { IntegrationsRepository } from '../integrations/integrations.repository';
+import { outcomeOfFetchError, type RunOutcome } from './run-outcome';
 import type { RunRow } from './run.row';
 import { RunsRepository } from './runs.repository';
-
-type Outcome = { kind: 'fetched' } | { kind: 'incomplete'; reason: string } | { kind: 'failed'; reason: string; credentialRejected?: boolean };
 
 /**
  * Fetches one run page by page. Each page commits in one transaction: the seen ids (so a page
@@ -35,7 +25,7 @@ export class RunExecutor {
     private readonly runs: RunsRepository,
     private readonly integrations: IntegrationsRepository,
     private readonly credentials: CredentialResolver,
-    private readonly connectors: ConnectorFactory,
+    private readonly connectors: SyncConnectorRegistry,
     private readonly outbox: OutboxWriter,
     private readonly messaging: MessagingRuntime,
     private readonly env: IntegrationSyncEnv,
@@ -46,27 +36,29 @@ export class RunExecutor {
   async execute(run: RunRow, owner: string, signal: AbortSignal): Promise<void> {
     const integration = await this.integrations.find(this.orm.em.fork(), run.integration_id);
     if (!integration) return;
-    let connector: PagerDutyConnector;
+    const vendor = integration.vendor;
+    let connector: Connector;
     try {
       const credential = await this.credentials.forIntegration(integration, { runId: run.id, purpose: 'sync-run' });
-      connector = this.connectors.pagerDuty({ region: integration.region, baseUrl: integration.base_url }, credential);
+      connector = this.connectors.connect(vendor, { region: integration.region, baseUrl: integration.base_url }, credential);
     } catch (e) {
       // An unreachable vault is retried by the worker (RunWorker.onUnexpectedError); a refusal fails the run.
       if (!(e instanceof CredentialUnavailableError) || e instanceof VaultUnreachableError) throw e;
-      await this.finish(run, owner, { kind: 'failed', reason: e.message }, run.requests);
+      await this.finish(run, owner, vendor, { kind: 'failed', reason: e.message }, run.requests);
       return;
     }
-    let cursor: EnumerationCursor = run.cursor ?? initialCursor();
+    // The cursor is the connector's own JSON, stored with each checkpoint and handed back as it was.
+    let cursor: UserCursor = run.cursor ?? connector.initialCursor();
     let { batches, fetched } = run;
     const baseRequests = run.requests;
-    const requests = (): number => baseRequests + connector.http.stats.requests;
+    const requests = (): number => baseRequests + connector.stats.requests;
     // The next page is asked for while this one commits (its cursor is known once it is fetched),
     // so the run moves at the rate budget's pace, not at budget + commit time per page. A page
     // fetched ahead and never committed is fetched again after a resume.
     const ahead = new AbortController();
     const stopAhead = (): void => ahead.abort();
     signal.addEventListener('abort', stopAhead, { once: true });
-    const fetchPage = (from: EnumerationCursor): Promise<{ page: SyncPage } | { error: unknown }> =>
+    const fetchPage = (from: UserCursor): Promise<{ page: UserPage } | { error: unknown }> =>
       connector.nextUsersPage(from, integration.extras, this.env.SYNC_PAGE_SIZE, ahead.signal).then(
         (page) => ({ page }),
         (error: unknown) => ({ error }),
@@ -80,20 +72,10 @@ export class RunExecutor {
         if ('error' in fetchedPage) {
           const e = fetchedPage.error;
           if (signal.aborted) return;
-          if (e instanceof PagerDutyAuthError) {
-            await this.finish(run, owner, { kind: 'failed', reason: e.message, credentialRejected: true }, requests());
-            return;
-          }
-          if (e instanceof EgressRefusedError) {
-            // A configuration error, not an outage: nothing was sent, another attempt would be refused too.
-            await this.finish(run, owner, { kind: 'failed', reason: e.message }, requests());
-            return;
-          }
-          if (e instanceof PagerDutyError) {
-            await this.finish(run, owner, { kind: 'incomplete', reason: `stopped fetching: ${e.message}` }, requests());
-            return;
-          }
-          throw e;
+          const outcome = outcomeOfFetchError(e);
+          if (!outcome) throw e;
+          await this.finish(run, owner, vendor, outcome, requests());
+          return;
         }
         const { page } = fetchedPage;
         if (!page.cursor.done) next = fetchPage(page.cursor);
@@ -109,7 +91,7 @@ export class RunExecutor {
               {
                 runId: run.id,
                 integrationId: run.integration_id,
-                vendor: 'pagerduty',
+                vendor,
                 seq,
                 // The integration owns these settings; mapping applies the batch under them.
                 recordType: integration.record_type,
@@ -145,16 +127,19 @@ export class RunExecutor {
       stopAhead();
       signal.removeEventListener('abort', stopAhead);
     }
-    const verdict = judgeCompleteness(cursor, fetched);
-    await this.finish(run, owner, verdict.complete ? { kind: 'fetched' } : { kind: 'incomplete', reason: verdict.reason as string }, requests());
+    const verdict = connector.judgeCompleteness(cursor, fetched);
+    await this.finish(run, owner, vendor, verdict.complete ? { kind: 'fetched' } : { kind: 'incomplete', reason: verdict.reason as string }, requests());
   }
 
   /** Ends a run this runner holds as `failed` (attempts used up); mapping hears where it ends if batches went out. */
   async fail(run: RunRow, owner: string, reason: string): Promise<void> {
-    await this.finish(run, owner, { kind: 'failed', reason }, run.requests);
+    // The run goes with its integration (on delete cascade): no integration, nothing left to close.
+    const integration = await this.integrations.find(this.orm.em.fork(), run.integration_id);
+    if (!integration) return;
+    await this.finish(run, owner, integration.vendor, { kind: 'failed', reason }, run.requests);
   }
 
-  private async finish(run: RunRow, owner: string, outcome: Outcome, requests: number): Promise<void> {
+  private async finish(run: RunRow, owner: string, vendor: string, outcome: RunOutcome, requests: number): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
       const current = await this.runs.lockOwned(em, run.id, owner);
       if (!current) return;
@@ -175,7 +160,7 @@ export class RunExecutor {
           {
             runId: run.id,
             integrationId: run.integration_id,
-            vendor: 'pagerduty',
+            vendor,
             batches: current.batches,
             records: current.fetched,
             complete: outcome.kind === 'fetched',

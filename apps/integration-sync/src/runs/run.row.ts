@@ -1,5 +1,5 @@
 import type { RunStatus, RunView } from '@seatkeeper/contracts';
-import type { EnumerationCursor } from '@seatkeeper/connector-pagerduty';
+import type { UserCursor } from '@seatkeeper/connector-kit';
 import { iso } from '../integrations/integration.row';
 
 export interface RunRow {
@@ -8,7 +8,7 @@ export interface RunRow {
   runner_pool: string;
   trigger: 'schedule' | 'manual';
   status: RunStatus;
-  cursor: EnumerationCursor | null;
+  cursor: UserCursor | null;
   batches: number;
   /** Claims so far, minus graceful hand-overs: crashes and unexpected errors use one each. */
   attempts: number;

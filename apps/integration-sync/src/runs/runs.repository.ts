@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { RunStatus } from '@seatkeeper/contracts';
-import type { EnumerationCursor } from '@seatkeeper/connector-pagerduty';
+import type { UserCursor } from '@seatkeeper/connector-kit';
 import { v7 as uuidv7 } from 'uuid';
 import { RUN_COLUMNS, type RunRow } from './run.row';
 
@@ -135,7 +135,7 @@ export class RunsRepository {
   async checkpoint(
     em: EntityManager,
     runId: string,
-    fields: { cursor: EnumerationCursor; batches: number; fetched: number; requests: number; vendorTotal: number | null; leaseMs: number; warnings: string[] },
+    fields: { cursor: UserCursor; batches: number; fetched: number; requests: number; vendorTotal: number | null; leaseMs: number; warnings: string[] },
   ): Promise<void> {
     const errors = fields.warnings.map((message) => ({ at: new Date().toISOString(), message }));
     await em.execute(

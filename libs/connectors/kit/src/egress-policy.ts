@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { Agent } from 'undici';
+import { ConnectorError, ConnectorErrorKind } from './connector-error';
 
 /** Node's `dns.lookup` signature as `net.connect` calls it (always with options). */
 export type LookupFunction = (
@@ -10,8 +11,8 @@ export type LookupFunction = (
 ) => void;
 
 /** A refusal: nothing was sent. Final, never retried — it is a configuration error. */
-export class EgressRefusedError extends Error {
-  override readonly name = 'EgressRefusedError';
+export class EgressRefusedError extends ConnectorError {
+  readonly kind = ConnectorErrorKind.EgressRefused;
 }
 
 export type Refuse = (message: string) => Error;

@@ -1,4 +1,4 @@
-import { EgressPolicy } from '@seatkeeper/connector-kit';
+import { EgressPolicy, type ConnectorCredential } from '@seatkeeper/connector-kit';
 import { EgressRefusedError } from './errors';
 
 /** Where PagerDuty lives and how to authenticate against it. */
@@ -25,9 +25,7 @@ export type PagerDutyAuthKind = 'token' | 'bearer';
  * A key or token, or headers already rendered by the vault (`vault.credentials.resolve` answers
  * with the HTTP headers to send). Held in memory for the duration of a call or run, never logged.
  */
-export type PagerDutyCredential =
-  | { kind: PagerDutyAuthKind; secret: string }
-  | { kind: 'headers'; headers: Record<string, string> };
+export type PagerDutyCredential = ConnectorCredential;
 
 export interface PagerDutyConnection {
   region: PagerDutyRegion;

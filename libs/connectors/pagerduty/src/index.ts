@@ -12,3 +12,4 @@ export * from './actions/user-actions';
 export * from './actions/user-restore';
 export * from './pagerduty.connector';
 export * from './enumerate-all';
+export * from './pagerduty.registration';

@@ -1,3 +1,4 @@
+import { NO_EXTRAS, type CompletenessVerdict, type Connector, type CredentialCheck, type UserExtras, type UserPage } from '@seatkeeper/connector-kit';
 import { PagerDutyUserActions } from './actions/user-actions';
 import { PagerDutyUserRestore } from './actions/user-restore';
 import type { PagerDutyConnection } from './connection';
@@ -5,18 +6,16 @@ import { PagerDutyApiError, PagerDutyAuthError, PagerDutyError } from './errors'
 import { fetchRawUsers, isAnalyticsUnavailable } from './extras/last-sign-in';
 import { fetchLicenceByRole, type LicenceRef } from './extras/licences';
 import { PagerDutyHttpClient, type PagerDutyClientOptions } from './http/pagerduty-http.client';
-import { UserEnumeration, type EnumerationCursor } from './users/user-enumeration';
+import { initialCursor, judgeCompleteness, UserEnumeration, type EnumerationCursor } from './users/user-enumeration';
 import type { PagerDutyUserRecord } from './users/user-page';
 
-export interface UserExtras {
-  teams: boolean;
-  licence: boolean;
-  lastSignIn: boolean;
-}
+/** The vendor id integrations name PagerDuty by (`integration.vendor`, the events' `vendor`). */
+export const PAGERDUTY_VENDOR = 'pagerduty';
 
-export const NO_EXTRAS: UserExtras = { teams: false, licence: false, lastSignIn: false };
+// The kit's shapes, under the names this library always exported them by.
+export { NO_EXTRAS, type CredentialCheck, type UserExtras };
 
-export interface SyncPage {
+export interface SyncPage extends UserPage<EnumerationCursor> {
   /**
    * Records in vendor shape, with the extras under PagerDuty's own names (the source fields mapping
    * offers): `license`, `last_sign_in_at`, and `connector_sync_time`.
@@ -27,10 +26,9 @@ export interface SyncPage {
   warnings: string[];
 }
 
-export type CredentialCheck = { ok: true } | { ok: false; status: number | null; message: string };
-
 /** The PagerDuty connector: user enumeration with extras, and the single-user actions. */
-export class PagerDutyConnector {
+export class PagerDutyConnector implements Connector<EnumerationCursor> {
+  readonly vendor = PAGERDUTY_VENDOR;
   readonly http: PagerDutyHttpClient;
   readonly actions: PagerDutyUserActions;
   readonly restore: PagerDutyUserRestore;
@@ -41,6 +39,23 @@ export class PagerDutyConnector {
     this.http = new PagerDutyHttpClient(connection, options);
     this.actions = new PagerDutyUserActions(this.http);
     this.restore = new PagerDutyUserRestore(this.http);
+  }
+
+  get endpoint(): string {
+    return this.http.baseUrl;
+  }
+
+  get stats(): { readonly requests: number } {
+    return this.http.stats;
+  }
+
+  initialCursor(): EnumerationCursor {
+    return initialCursor();
+  }
+
+  /** Complete only when the distinct users fetched equal PagerDuty's total and the total did not move (see user-enumeration.ts). */
+  judgeCompleteness(cursor: EnumerationCursor, distinctFetched: number): CompletenessVerdict {
+    return judgeCompleteness(cursor, distinctFetched);
   }
 
   /** One harmless `GET /users?limit=1`: does PagerDuty accept this credential? */

@@ -1,39 +1,19 @@
+import type { BulkUsersResult, DeletePreflight, DeleteUserOutcome, UserActions } from '@seatkeeper/connector-kit';
 import { PagerDutyApiError } from '../errors';
 import type { PagerDutyHttpClient } from '../http/pagerduty-http.client';
 import { fetchRawUsers, type RawUserRow } from '../extras/last-sign-in';
 import { isObject, type PagerDutyUserRecord } from '../users/user-page';
 import { PagerDutyMalformedResponseError } from '../errors';
 
-export type DeleteUserOutcome =
-  | { outcome: 'deleted' }
-  /** 404: the user is already gone, which is what a delete wants. */
-  | { outcome: 'already-absent' }
-  /** 400: PagerDuty refused, with its reasons (open incidents, schedules, escalation policies, owner). */
-  | { outcome: 'refused'; reasons: string[]; message: string };
-
-export interface DeletePreflight {
-  userId: string;
-  exists: boolean;
-  openIncidents: { id: string; summary: string | null }[];
-  schedules: { id: string; name: string | null }[];
-  escalationPolicies: { id: string; name: string | null }[];
-  /** True when nothing found blocks a delete. */
-  clear: boolean;
-}
-
-export interface BulkUsersResult {
-  found: RawUserRow[];
-  /** Asked-for ids PagerDuty does not know (deleted upstream, or not yet in analytics). */
-  missing: string[];
-  /** Calls made: ⌈N/100⌉. */
-  calls: number;
-}
+// The kit's shapes, under the names this library always exported them by.
+// Delete: 204 deleted, 404 already-absent, 400 refused with PagerDuty's reasons (open incidents, schedules, escalation policies, owner).
+export type { BulkUsersResult, DeletePreflight, DeleteUserOutcome };
 
 const BULK_CHUNK = 100;
 const USER_INCLUDES = ['contact_methods', 'notification_rules', 'teams'] as const;
 
 /** Single-user reads and writes used by workflows; each call spends the same budget as a sync. */
-export class PagerDutyUserActions {
+export class PagerDutyUserActions implements UserActions {
   constructor(private readonly client: PagerDutyHttpClient) {}
 
   /**

@@ -1,33 +1,14 @@
+import type { RestoreSkip, UserRestore, UserRestoreKit, UserRestoreOutcome } from '@seatkeeper/connector-kit';
 import { PagerDutyApiError, PagerDutyMalformedResponseError } from '../errors';
 import type { PagerDutyHttpClient } from '../http/pagerduty-http.client';
 import { isObject } from '../users/user-page';
 
-/** What PagerDuty held for a user before a delete: its user object and the full sub-objects (`GET /users/{id}` with include[]). */
-export interface UserRestoreKit {
-  user: Record<string, unknown>;
-  contactMethods: Record<string, unknown>[];
-  notificationRules: Record<string, unknown>[];
-  teams: Record<string, unknown>[];
-}
-
-/** One kit item that was not recreated, and why. */
-export interface RestoreSkip {
-  id: string | null;
-  type: string | null;
-  reason: string;
-}
-
-export interface UserRestoreOutcome {
-  userId: string;
-  /**
-   * True when an account with the kit's email already existed (a restore cut short after
-   * `POST /users`, or re-created by hand): it is completed, not created a second time.
-   */
-  existed: boolean;
-  contactMethods: { created: number; kept: number; skipped: RestoreSkip[] };
-  notificationRules: { created: number; kept: number; skipped: RestoreSkip[] };
-  teams: { added: string[]; skipped: RestoreSkip[] };
-}
+/**
+ * The kit's shapes, under the names this library always exported them by. A kit is what
+ * `GET /users/{id}` with include[] held before a delete; `existed` is true when an account with the
+ * kit's email already existed (a restore cut short after `POST /users`, or re-created by hand).
+ */
+export type { RestoreSkip, UserRestoreKit, UserRestoreOutcome };
 
 /** The User fields `POST /users` accepts; read-only ones (id, invitation_sent, avatar…) are PagerDuty's to set. */
 const WRITABLE_USER_FIELDS = ['name', 'email', 'time_zone', 'color', 'role', 'description', 'job_title'] as const;
@@ -41,7 +22,7 @@ const MAX_OFFSET = 10_000;
  * new contact-method ids) and its team memberships. Every step first looks at what exists, so a
  * restore run twice (or after a crash half-way) completes the account and creates nothing twice.
  */
-export class PagerDutyUserRestore {
+export class PagerDutyUserRestore implements UserRestore {
   constructor(private readonly client: PagerDutyHttpClient) {}
 
   async restore(kit: UserRestoreKit, fromEmail?: string, signal?: AbortSignal): Promise<UserRestoreOutcome> {

@@ -1,15 +1,10 @@
+import type { UserSummary } from '@seatkeeper/connector-kit';
 import { PagerDutyApiError } from '../errors';
 import type { PagerDutyHttpClient } from '../http/pagerduty-http.client';
 import { isObject } from '../users/user-page';
 
-export interface RawUserRow {
-  id: string;
-  role: string | null;
-  email: string | null;
-  name: string | null;
-  /** ISO time of the last sign-in; null means PagerDuty has no data (never "inactive"). */
-  lastSignInAt: string | null;
-}
+/** A row of `POST /analytics/raw/users`, in the kit's shape (`lastSignInAt` null: PagerDuty has no data, never "inactive"). */
+export type RawUserRow = UserSummary;
 
 /** Analytics refuses more than this many rows per call. */
 const ANALYTICS_LIMIT = 1000;

@@ -7,6 +7,7 @@ import {
   PagerDutyApiError,
   PagerDutyAuthError,
   PagerDutyMalformedResponseError,
+  PagerDutyRateLimitedError,
   PagerDutyUnavailableError,
   RetryableError,
 } from '../errors';
@@ -112,7 +113,10 @@ export class PagerDutyHttpClient {
     } catch (e) {
       if (e instanceof RetryableError) {
         if (e.malformed) throw new PagerDutyMalformedResponseError(`${describe(request)}: ${e.message} (after ${attempts} attempts)`);
-        throw new PagerDutyUnavailableError(`${describe(request)}: ${e.message} (gave up after ${attempts} attempts)`, attempts);
+        const message = `${describe(request)}: ${e.message} (gave up after ${attempts} attempts)`;
+        // The same outcome for a caller (transient), told apart so it can say which limit it hit.
+        if (e.rateLimited) throw new PagerDutyRateLimitedError(message, attempts);
+        throw new PagerDutyUnavailableError(message, attempts);
       }
       throw e;
     }
@@ -146,7 +150,7 @@ export class PagerDutyHttpClient {
     }
     if (res.status === 429) {
       this.stats.rateLimited++;
-      throw new RetryableError('rate limited (429)');
+      throw new RetryableError('rate limited (429)', undefined, false, true);
     }
     if (res.status >= 500 || res.status === 408) throw new RetryableError(`PagerDuty answered ${res.status}`);
     if (res.status === 401) throw new PagerDutyAuthError();

@@ -1,3 +1,4 @@
+import type { CompletenessVerdict, UserCursor } from '@seatkeeper/connector-kit';
 import type { PagerDutyHttpClient } from '../http/pagerduty-http.client';
 import { MAX_PARTITION_DEPTH, OFFSET_CAP, partitionDepth, refinePartition, rootPartitions } from './partitions';
 import { parseUsersPage, type PagerDutyUserRecord } from './user-page';
@@ -6,7 +7,7 @@ import { parseUsersPage, type PagerDutyUserRecord } from './user-page';
  * Where an enumeration stands, as plain JSON: a run stores it with each page's checkpoint and
  * resumes from it after a crash.
  */
-export interface EnumerationCursor {
+export interface EnumerationCursor extends UserCursor {
   /** PagerDuty's `total` from the first page (null until it is known). */
   total: number | null;
   /** Parts not started yet (`''` = the unfiltered list). */
@@ -108,10 +109,7 @@ export class UserEnumeration {
   }
 }
 
-export interface CompletenessVerdict {
-  complete: boolean;
-  reason?: string;
-}
+export type { CompletenessVerdict };
 
 /** A run is complete only when the distinct users fetched equal PagerDuty's total, and the total did not move meanwhile. */
 export function judgeCompleteness(cursor: EnumerationCursor, distinctFetched: number): CompletenessVerdict {
