@@ -5,7 +5,8 @@
  *
  * Syntax, not types: it flags the calls that hand SQL text to the database —
  *   `x.execute(…)` (an EntityManager or a connection; a query builder's `.execute()`,
- *   `.execute('run' | 'all' | 'get')` are allowed), `executeBound(…)`, `x.getKnex()`.
+ *   `.execute('run' | 'all' | 'get')` are allowed, and so is `.execute(() => …)`, e.g. a resilience
+ *   policy), `executeBound(…)`, `x.getKnex()`.
  * Outside its scope on purpose: migrations (DDL is their job), tests, and the persistence lib's
  * own infrastructure (the `executeBound` helper, the migration runner's `create schema`, the
  * health check's `select 1`).
@@ -34,7 +35,7 @@ export const sqlOutsideRepositories = {
       'error',
       {
         selector:
-          "CallExpression[callee.type='MemberExpression'][callee.property.name='execute'][arguments.length>0]:not([arguments.0.value=/^(run|all|get)$/])",
+          "CallExpression[callee.type='MemberExpression'][callee.property.name='execute'][arguments.length>0]:not([arguments.0.value=/^(run|all|get)$/]):not([arguments.0.type=/FunctionExpression$/])",
         message,
       },
       { selector: "CallExpression[callee.name='executeBound']", message },
