@@ -1,11 +1,15 @@
 import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import seatkeeper from './tools/lint-rules/index.mjs';
+import { sqlOutsideRepositories } from './tools/lint-rules/sql-outside-repositories.config.mjs';
 
 // Architecture as lint: two tag dimensions (type × scope) whose rules forbid, plus the habits
 // that matter in message handlers (no floating promises) and tests (no focused tests).
 const ORM_AND_TRANSPORT = ['@mikro-orm/*', 'nats', '@nats-io/*', 'pg', 'knex', '@nestjs/microservices', 'typeorm'];
 const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/test/**/*.ts'];
+// No SQL text outside *.repository.ts (tools/lint-rules/sql-outside-repositories.config.mjs).
+// Off until the areas of issue 16 are merged; then set it to true. `SQL_OUTSIDE_REPOSITORIES=on` counts what is left.
+const SQL_OUTSIDE_REPOSITORIES = process.env.SQL_OUTSIDE_REPOSITORIES === 'on';
 
 function boundaries({ tests }) {
   const testing = tests ? ['type:testing'] : [];
@@ -86,4 +90,5 @@ export default [
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  ...(SQL_OUTSIDE_REPOSITORIES ? [sqlOutsideRepositories] : []),
 ];

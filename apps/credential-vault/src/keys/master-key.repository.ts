@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '@seatkeeper/platform-persistence';
 
 export interface MasterKeyRow {
   version: string;
@@ -37,12 +38,10 @@ export const MasterKeyRepository = {
     await em.execute(`update master_key set state = 'active', activated_at = now() where version = ?`, [version]);
   },
 
-  async retire(em: EntityManager, versions: string[]): Promise<void> {
+  async retire(em: EntityManager, versions: readonly string[]): Promise<void> {
     if (!versions.length) return;
-    await em.execute(
-      `update master_key set state = 'retired', retired_at = now() where version in (${versions.map(() => '?').join(',')})`,
-      versions,
-    );
+    // One array bind parameter (a text[]), in the EntityManager's transaction.
+    await executeBound(em, `update master_key set state = 'retired', retired_at = now() where version = any(?::text[])`, [versions]);
   },
 
   async wrappedCounts(em: EntityManager): Promise<Map<string, number>> {

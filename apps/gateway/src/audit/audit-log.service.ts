@@ -1,7 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditEntry } from './audit-entry.entity';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { AuditEntry } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {
   actorTokenId: string | null;
@@ -30,12 +32,8 @@ export class AuditLogService {
   constructor(private readonly em: EntityManager) {}
 
   async record(entry: AuditRecord): Promise<void> {
-    await this.em.fork().execute(
-      `insert into audit_log (id, occurred_at, actor_token_id, actor_name, action, target, status, request_id)
-       values (?, ?, ?, ?, ?, ?, ?, ?)`,
-      // A JS date (millisecond precision), so cursors made from it compare exactly.
-      [uuidv7(), new Date(), entry.actorTokenId, entry.actorName, entry.action, entry.target, entry.status, entry.requestId],
-    );
+    // A JS date (millisecond precision), so cursors made from it compare exactly.
+    await AuditRepository.insert(this.em.fork(), { id: uuidv7(), occurredAt: new Date(), ...entry });
   }
 
   /** Off the request path; a failure is logged loudly rather than failing an answer already sent. */
@@ -47,7 +45,7 @@ export class AuditLogService {
 
   /** Newest first, keyset-paged on (occurred_at, id). `actor` is a token id or a token name; `action` is `METHOD /route` or a method. */
   async query(filter: AuditFilter, limit: number, before?: [string, string]): Promise<AuditEntry[]> {
-    const where: Record<string, unknown>[] = [];
+    const where: FilterQuery<AuditEntry>[] = [];
     if (filter.actor) where.push(UUID.test(filter.actor) ? { actorTokenId: filter.actor.toLowerCase() } : { actorName: filter.actor });
     if (filter.action) where.push(METHOD.test(filter.action) ? { action: { $like: `${filter.action} %` } } : { action: filter.action });
     if (filter.since) where.push({ occurredAt: { $gte: filter.since } });
@@ -56,6 +54,6 @@ export class AuditLogService {
       const at = new Date(before[0]);
       where.push({ $or: [{ occurredAt: { $lt: at } }, { occurredAt: at, id: { $lt: before[1] } }] });
     }
-    return this.em.fork().find(AuditEntry, { $and: where }, { orderBy: { occurredAt: 'desc', id: 'desc' }, limit: limit + 1 });
+    return AuditRepository.findPage(this.em.fork(), where, limit);
   }
 }

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { GatewayEnv } from '../config/gateway.env';
 import { ormConfig } from '../mikro-orm.config';
 import { displayPrefix, generateApiToken, hashApiToken, isWellFormedApiToken } from './api-token.format';
+import { ApiTokenRepository } from './api-token.repository';
 import { ApiTokenService } from './api-token.service';
 
 export const BOOTSTRAP_TOKEN_NAME = 'bootstrap-admin';
@@ -40,15 +41,19 @@ export interface BootstrapResult {
  */
 export async function createFirstAdminToken(orm: MikroORM): Promise<BootstrapResult> {
   return orm.em.fork().transactional(async (em) => {
-    await em.execute(`select pg_advisory_xact_lock(hashtext('gateway.api_token.bootstrap'))`);
-    const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from api_token`);
-    if (Number(n) > 0) return { created: false };
+    await ApiTokenRepository.lockBootstrap(em);
+    if ((await ApiTokenRepository.countAll(em)) > 0) return { created: false };
     const secret = generateApiToken();
     const id = uuidv7();
-    await em.execute(
-      `insert into api_token (id, name, role, secret_hash, token_prefix, created_at) values (?, ?, 'admin', ?, ?, ?)`,
-      [id, BOOTSTRAP_TOKEN_NAME, hashApiToken(secret), displayPrefix(secret), new Date()],
-    );
+    // Inserted when `transactional` flushes, before it commits and releases the lock.
+    ApiTokenRepository.create(em, {
+      id,
+      name: BOOTSTRAP_TOKEN_NAME,
+      role: 'admin',
+      secretHash: hashApiToken(secret),
+      tokenPrefix: displayPrefix(secret),
+      createdAt: new Date(),
+    });
     return { created: true, id, name: BOOTSTRAP_TOKEN_NAME, role: 'admin' as const, token: secret };
   });
 }

@@ -1,6 +1,6 @@
-import { executeBound } from '@seatkeeper/platform-persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventEnvelope } from '@seatkeeper/contracts';
+import { findAdmittedEventIds, insertInboxRows, lockEntityCursors, saveEntityCursors, type InboxRow } from './inbox.repository';
 
 /** `wait`: an earlier event of the same entity has not been applied yet (the caller naks it and the entity's later ones). */
 export type BatchVerdict = 'apply' | 'duplicate' | 'stale' | 'wait';
@@ -24,25 +24,11 @@ export async function admitBatchToInbox(em: EntityManager, consumer: string, ite
   if (items.length === 0) return [];
   const ids = items.map((i) => i.envelope.id);
   const keys = [...new Set(items.flatMap((i) => (i.envelope.entityKey && i.envelope.entitySeq ? [i.envelope.entityKey] : [])))];
-  const seen = await executeBound<{ event_id: string }[]>(
-    em,
-    'select event_id from inbox where consumer = ? and event_id = any(array(select (jsonb_array_elements_text(?::jsonb))::uuid))',
-    [consumer, JSON.stringify(ids)],
-  );
-  const cursors =
-    keys.length === 0
-      ? []
-      : await executeBound<{ entity_key: string; last_seq: string }[]>(
-          em,
-          `select entity_key, last_seq from inbox_entity_cursor
-           where consumer = ? and entity_key = any(array(select jsonb_array_elements_text(?::jsonb))) order by entity_key for update`,
-          [consumer, JSON.stringify(keys)],
-        );
-  const duplicate = new Set(seen.map((r) => r.event_id));
-  const last = new Map(cursors.map((r) => [r.entity_key, Number(r.last_seq)]));
+  const duplicate = await findAdmittedEventIds(em, consumer, ids);
+  const last = await lockEntityCursors(em, consumer, keys);
   const waiting = new Set<string>();
   const verdicts: BatchVerdict[] = [];
-  const admitted: { e: string; s: string; q: number | null }[] = [];
+  const admitted: InboxRow[] = [];
   const inBatch = new Set<string>();
   for (const item of items) {
     const { id, entityKey, entitySeq, type } = item.envelope;
@@ -65,27 +51,13 @@ export async function admitBatchToInbox(em: EntityManager, consumer: string, ite
       }
     } else verdicts.push('apply');
     inBatch.add(id);
-    admitted.push({ e: id, s: type, q: item.streamSeq });
+    admitted.push({ eventId: id, subject: type, streamSeq: item.streamSeq });
   }
   if (admitted.length > 0) {
-    const inserted = await executeBound<{ event_id: string }[]>(
-      em,
-      `insert into inbox (consumer, event_id, subject, stream_seq)
-       select ?, x.e, x.s, x.q from jsonb_to_recordset(?::jsonb) as x(e uuid, s text, q bigint)
-       on conflict do nothing returning event_id`,
-      [consumer, JSON.stringify(admitted)],
-    );
-    if (inserted.length !== admitted.length) throw new Error('inbox race: another consumer admitted an event of this batch');
+    const inserted = await insertInboxRows(em, consumer, admitted);
+    if (inserted !== admitted.length) throw new Error('inbox race: another consumer admitted an event of this batch');
   }
-  const moved = keys.filter((k) => last.has(k)).map((k) => ({ k, s: last.get(k) as number }));
-  if (moved.length > 0) {
-    await executeBound(
-      em,
-      `insert into inbox_entity_cursor (consumer, entity_key, last_seq)
-       select ?, x.k, x.s from jsonb_to_recordset(?::jsonb) as x(k text, s bigint)
-       on conflict (consumer, entity_key) do update set last_seq = excluded.last_seq`,
-      [consumer, JSON.stringify(moved)],
-    );
-  }
+  const moved = keys.filter((k) => last.has(k)).map((k) => ({ entityKey: k, lastSeq: last.get(k) as number }));
+  await saveEntityCursors(em, consumer, moved);
   return verdicts;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventEnvelope } from '@seatkeeper/contracts';
 import { OutOfOrderError } from '../errors';
+import { insertInboxRow, lockEntityCursor, saveEntityCursor } from './inbox.repository';
 
 export type InboxVerdict = 'apply' | 'duplicate' | 'stale';
 
@@ -18,12 +19,8 @@ export async function admitToInbox(
   streamSeq: number | null,
   gapWaitOver: boolean,
 ): Promise<InboxVerdict> {
-  const inserted = await em.execute<{ event_id: string }[]>(
-    `insert into inbox (consumer, event_id, subject, stream_seq) values (?, ?, ?, ?)
-     on conflict do nothing returning event_id`,
-    [consumer, envelope.id, envelope.type, streamSeq],
-  );
-  if (inserted.length === 0) return 'duplicate';
+  const inserted = await insertInboxRow(em, consumer, { eventId: envelope.id, subject: envelope.type, streamSeq });
+  if (!inserted) return 'duplicate';
   if (!envelope.entityKey || !envelope.entitySeq) return 'apply';
   return advanceEntityCursor(em, consumer, envelope.entityKey, envelope.entitySeq, gapWaitOver);
 }
@@ -35,17 +32,9 @@ export async function advanceEntityCursor(
   seq: number,
   gapWaitOver: boolean,
 ): Promise<InboxVerdict> {
-  const rows = await em.execute<{ last_seq: string }[]>(
-    'select last_seq from inbox_entity_cursor where consumer = ? and entity_key = ? for update',
-    [consumer, entityKey],
-  );
-  const last = rows[0] ? Number(rows[0].last_seq) : 0;
+  const last = await lockEntityCursor(em, consumer, entityKey);
   if (seq <= last) return 'stale';
   if (seq > last + 1 && !gapWaitOver) throw new OutOfOrderError(entityKey, last + 1, seq);
-  await em.execute(
-    `insert into inbox_entity_cursor (consumer, entity_key, last_seq) values (?, ?, ?)
-     on conflict (consumer, entity_key) do update set last_seq = excluded.last_seq`,
-    [consumer, entityKey, seq],
-  );
+  await saveEntityCursor(em, consumer, { entityKey, lastSeq: seq });
   return 'apply';
 }

@@ -4,13 +4,7 @@ import type { Logger } from 'pino';
 import type { Naming } from '../naming';
 import type { RelayOptions } from '../messaging.options';
 import type { Counter } from 'prom-client';
-
-interface OutboxRow {
-  id: string;
-  event_id: string;
-  subject: string;
-  envelope: unknown;
-}
+import { claimUnpublished, markPublished, purgePublished } from './outbox.repository';
 
 /**
  * Publishes committed outbox rows to JetStream, oldest first, with `Nats-Msg-Id` = event id.
@@ -54,27 +48,23 @@ export class OutboxRelay {
   async relayOnce(): Promise<number> {
     const em = this.orm.em.fork();
     return em.transactional(async (tx) => {
-      const rows = await tx.execute<OutboxRow[]>(
-        `select id, event_id, subject, envelope from outbox
-         where published_at is null order by id limit ? for update skip locked`,
-        [this.options.batchSize],
-      );
+      const rows = await claimUnpublished(tx, this.options.batchSize);
       if (rows.length === 0) return 0;
       const js = this.js();
       // Sent in order on one connection, so the stream keeps the outbox order.
       const acks = await Promise.all(
         rows.map((row) => {
           const h = natsHeaders();
-          h.set('Nats-Msg-Id', row.event_id);
+          h.set('Nats-Msg-Id', row.eventId);
           const body = typeof row.envelope === 'string' ? row.envelope : JSON.stringify(row.envelope);
           return js.publish(this.naming.subject(row.subject), new TextEncoder().encode(body), {
-            msgID: row.event_id,
+            msgID: row.eventId,
             headers: h,
             timeout: 10_000,
           });
         }),
       );
-      await tx.execute(`update outbox set published_at = now(), attempts = attempts + 1 where id in (${rows.map(() => '?').join(',')})`, rows.map((r) => r.id));
+      await markPublished(tx, rows.map((r) => r.id));
       this.published?.inc(acks.length);
       return rows.length;
     });
@@ -102,10 +92,7 @@ export class OutboxRelay {
     const now = Date.now();
     if (now - this.lastPurge < 60_000) return;
     this.lastPurge = now;
-    await this.orm.em.fork().execute(
-      `delete from outbox where published_at is not null and published_at < now() - (? || ' milliseconds')::interval`,
-      [String(this.options.retentionMs)],
-    );
+    await purgePublished(this.orm.em.fork(), this.options.retentionMs);
   }
 
   private pause(ms: number): Promise<void> {

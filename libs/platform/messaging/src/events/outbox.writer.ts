@@ -1,4 +1,3 @@
-import { executeBound } from '@seatkeeper/platform-persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventDefinition, EventEnvelope } from '@seatkeeper/contracts';
 import { Correlation } from '@seatkeeper/platform-observability';
@@ -6,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { PermanentMessageError } from '../errors';
 import { describeProblems, validateSyncAgainst } from '../validation';
 import { eventsToValidate } from './outbox-validation-plan';
+import { advanceEntitySeqs, insertOutboxRows } from './outbox.repository';
 import type { OutboxAddOptions, PendingEvent } from './pending-event';
 
 export type { OutboxAddOptions, PendingEvent } from './pending-event';
@@ -75,19 +75,7 @@ export class OutboxWriter {
       }
       return envelope;
     });
-    // One JSON parameter, not one bind parameter per value: no 65,535-parameter ceiling.
-    await executeBound(
-      em,
-      `insert into outbox (event_id, subject, envelope, entity_key)
-       select event_id, subject, envelope, entity_key
-       from jsonb_to_recordset(?::jsonb) as x(event_id uuid, subject text, envelope jsonb, entity_key text, ord int)
-       order by ord`,
-      [
-        JSON.stringify(
-          envelopes.map((e, ord) => ({ event_id: e.id, subject: e.type, envelope: e, entity_key: e.entityKey ?? null, ord })),
-        ),
-      ],
-    );
+    await insertOutboxRows(em, envelopes);
     return envelopes;
   }
 
@@ -101,14 +89,7 @@ export class OutboxWriter {
     for (const e of events) if (e.entityKey) perKey.set(e.entityKey, (perKey.get(e.entityKey) ?? 0) + 1);
     if (perKey.size === 0) return new Map();
     const keys = [...perKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const rows = await executeBound<{ entity_key: string; last_seq: string }[]>(
-      em,
-      `insert into outbox_entity_seq (entity_key, last_seq)
-       select k, n from jsonb_to_recordset(?::jsonb) as x(k text, n bigint) order by k
-       on conflict (entity_key) do update set last_seq = outbox_entity_seq.last_seq + excluded.last_seq
-       returning entity_key, last_seq`,
-      [JSON.stringify(keys.map(([k, n]) => ({ k, n })))],
-    );
-    return new Map(rows.map((r) => [r.entity_key, Number(r.last_seq) - (perKey.get(r.entity_key) ?? 1) + 1]));
+    const lastSeqs = await advanceEntitySeqs(em, keys.map(([entityKey, count]) => ({ entityKey, count })));
+    return new Map([...lastSeqs].map(([key, last]) => [key, last - (perKey.get(key) ?? 1) + 1]));
   }
 }
