@@ -1,9 +1,9 @@
 /**
  * End-to-end benchmark of a PagerDuty sync: the six services as processes (from source, as
- * `npm start` runs them) against real Postgres and NATS JetStream, the simulator unthrottled,
+ * `npm start` runs them, or with `--dist` from the bundles the container images run) against real Postgres and NATS JetStream, the simulator unthrottled,
  * driven through the gateway's public API like an admin would.
  *
- *   npm run bench:sync -- [--sizes 10000,50000,100000] [--keep-db]
+ *   npm run bench:sync -- [--sizes 10000,50000,100000] [--keep-db] [--dist] [--prof s1,s2] [--cpu-prof s1,s2]
  *
  * Per N, in a fresh database and NATS prefix (so each N's peak RSS and statistics are its own):
  *   1. seeds N simulator users, creates credential → integration → mapping through the gateway;
@@ -23,7 +23,7 @@ import { enumerateAllUsers, pagerDutyEgress } from '@seatkeeper/connector-pagerd
 import { connect, type NatsConnection } from 'nats';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -77,8 +77,24 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * `--dist` runs the services as they are deployed — the bundles `npm run build` writes to
+ * `dist/apps/<service>/main.js` — instead of their TypeScript through swc-node, whose compiler
+ * and source maps add to every service's RSS (the RSS target is about the deployed service).
+ */
+const FROM_DIST = argv.includes('--dist');
+
+function serviceScript(service: Service): string[] {
+  if (!FROM_DIST) return [`apps/${service}/src/main.ts`];
+  const bundle = `dist/apps/${service}/main.js`;
+  if (!existsSync(resolve(ROOT, bundle))) throw new Error(`--dist: ${bundle} is missing; run npm run build first`);
+  return [bundle];
+}
+
 function node(args: string[], env: Record<string, string>, stdout: 'pipe' | 'ignore' = 'ignore', nodeFlags: string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeFlags, '-r', '@swc-node/register', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'pipe'] });
+  // TypeScript sources need the swc-node hook; a bundle runs as deploy/Dockerfile's ENTRYPOINT runs it.
+  const register = args[0]?.endsWith('.ts') ? ['-r', '@swc-node/register'] : ['--enable-source-maps'];
+  return spawn(process.execPath, [...nodeFlags, ...register, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'pipe'] });
 }
 
 async function runToEnd(args: string[], env: Record<string, string>): Promise<string> {
@@ -138,8 +154,8 @@ class Stack {
   ) {}
 
   async start(): Promise<void> {
-    await Promise.all(SERVICES.map((s) => runToEnd([`apps/${s}/src/main.ts`, 'migrate'], this.env)));
-    const boot = await runToEnd(['apps/gateway/src/main.ts', 'bootstrap-token'], this.env);
+    await Promise.all(SERVICES.map((s) => runToEnd([...serviceScript(s), 'migrate'], this.env)));
+    const boot = await runToEnd([...serviceScript('gateway'), 'bootstrap-token'], this.env);
     const line = boot.trim().split('\n').reverse().find((l) => l.includes('"created"'));
     this.token = (JSON.parse(line ?? '{}') as { token?: string }).token ?? '';
     if (!this.token) throw new Error('no admin token from bootstrap-token');
@@ -148,7 +164,7 @@ class Stack {
     const httpPort = await freePort();
     for (const s of SERVICES) {
       const child = node(
-        [`apps/${s}/src/main.ts`],
+        serviceScript(s),
         {
           ...this.env,
           INTERNAL_PORT: String(ports.get(s)),

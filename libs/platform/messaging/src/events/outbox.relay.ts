@@ -56,8 +56,7 @@ export class OutboxRelay {
         rows.map((row) => {
           const h = natsHeaders();
           h.set('Nats-Msg-Id', row.eventId);
-          const body = typeof row.envelope === 'string' ? row.envelope : JSON.stringify(row.envelope);
-          return js.publish(this.naming.subject(row.subject), new TextEncoder().encode(body), {
+          return js.publish(this.naming.subject(row.subject), new TextEncoder().encode(row.envelope), {
             msgID: row.eventId,
             headers: h,
             timeout: 10_000,

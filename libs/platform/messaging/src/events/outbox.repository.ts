@@ -22,8 +22,8 @@ export interface ClaimedOutboxRow {
   id: string;
   eventId: string;
   subject: string;
-  /** jsonb: parsed by the driver, or the text itself. */
-  envelope: unknown;
+  /** The envelope's JSON text, as it is published (read as text: no parse and re-stringify per event). */
+  envelope: string;
 }
 
 /**
@@ -62,8 +62,8 @@ export async function insertOutboxRows(em: EntityManager, envelopes: readonly Ev
 
 /** Claims up to `limit` unpublished rows, oldest first, skipping those another relay holds. */
 export async function claimUnpublished(tx: EntityManager, limit: number): Promise<ClaimedOutboxRow[]> {
-  const rows = await tx.execute<{ id: string; event_id: string; subject: string; envelope: unknown }[]>(
-    `select id, event_id, subject, envelope from outbox
+  const rows = await tx.execute<{ id: string; event_id: string; subject: string; envelope: string }[]>(
+    `select id, event_id, subject, envelope::text as envelope from outbox
      where published_at is null order by id limit ? for update skip locked`,
     [limit],
   );
