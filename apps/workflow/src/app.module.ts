@@ -6,6 +6,7 @@ import { WorkflowEnv } from './config/workflow.env';
 import { CredentialCheck } from './definitions/credential-check';
 import { DefinitionsHandler } from './definitions/definitions.handler';
 import { DefinitionsService } from './definitions/definitions.service';
+import { WorkflowsRepository } from './definitions/workflows.repository';
 import { DirectoryClient } from './directory/directory.client';
 import { ormConfig } from './mikro-orm.config';
 import { ApprovalBlock } from './runs/blocks/approval.block';
@@ -42,6 +43,7 @@ export class AppModule {
         CredentialCheck,
         DirectoryClient,
         ConnectorClient,
+        WorkflowsRepository,
         DefinitionsService,
         DefinitionsHandler,
         RunsRepository,

@@ -1,5 +1,7 @@
 import { createOrmConfig } from '@seatkeeper/platform-persistence';
 import type { WorkflowEnv } from './config/workflow.env';
+import { WorkflowVersion } from './definitions/workflow-version.entity';
+import { Workflow } from './definitions/workflow.entity';
 import { migrations } from './migrations';
 import { SCHEMA } from './schema';
 
@@ -7,7 +9,7 @@ export const ormConfig = (env: WorkflowEnv) =>
   createOrmConfig({
     schema: SCHEMA,
     databaseUrl: env.DATABASE_URL,
-    entities: [],
+    entities: [Workflow, WorkflowVersion],
     migrations,
     poolMax: env.DATABASE_POOL_MAX,
   });

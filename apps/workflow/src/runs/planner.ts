@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { BlockConfigs, SaasUserView } from '@seatkeeper/contracts';
 import { RpcException } from '@seatkeeper/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { DefinitionsService } from '../definitions/definitions.service';
+import { WorkflowsRepository } from '../definitions/workflows.repository';
 import type { Limits } from '../definitions/workflow.rows';
 import { DirectoryClient, selection } from '../directory/directory.client';
 import { Graph } from '../graph/graph';
@@ -32,14 +32,14 @@ const APPROVAL_HOURS = 72;
 export class Planner {
   constructor(
     private readonly orm: MikroORM,
-    private readonly definitions: DefinitionsService,
+    private readonly workflows: WorkflowsRepository,
     private readonly directory: DirectoryClient,
     private readonly connector: ConnectorClient,
     private readonly runs: RunsRepository,
   ) {}
 
   async plan(run: RunRow): Promise<void> {
-    const version = await this.definitions.version(this.orm.em.fork(), run.workflow_id, run.version);
+    const version = await this.workflows.version(this.orm.em.fork(), run.workflow_id, run.version);
     const graph = new Graph(version.graph);
     const order = graph.order();
     const begin = graph.begin();

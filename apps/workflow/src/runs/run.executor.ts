@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { DefinitionsService } from '../definitions/definitions.service';
+import { WorkflowsRepository } from '../definitions/workflows.repository';
 import { Graph } from '../graph/graph';
 import { ApprovalBlock } from './blocks/approval.block';
 import type { BlockContext } from './blocks/block-context';
@@ -25,7 +25,7 @@ export class RunExecutor {
     private readonly orm: MikroORM,
     private readonly runs: RunsRepository,
     private readonly planner: Planner,
-    private readonly definitions: DefinitionsService,
+    private readonly workflows: WorkflowsRepository,
     private readonly router: StepRouter,
     private readonly roles: RoleRetrievalBlock,
     private readonly deletes: VendorDeleteBlock,
@@ -51,7 +51,7 @@ export class RunExecutor {
       }
       const steps = await em.execute<StepRow[]>(`select * from step where run_id = ? and seq = ? and status in ('planned','in_progress') order by id`, [runId, seq]);
       const blockId = (steps[0] as StepRow).block_id;
-      const version = await this.definitions.version(em, run.workflow_id, run.version);
+      const version = await this.workflows.version(em, run.workflow_id, run.version);
       const records = await em.execute<RecordRow[]>(
         `select r.* from run_record r where r.run_id = ? and (r.saas_user_id = any(?::uuid[]) or ?)`,
         [runId, `{${steps.flatMap((s) => (s.saas_user_id ? [s.saas_user_id] : [])).join(',')}}`, steps.some((s) => !s.saas_user_id)],

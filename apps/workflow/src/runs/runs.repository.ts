@@ -44,6 +44,12 @@ export class RunsRepository {
     return rows[0];
   }
 
+  /** Whether a run of the workflow is still going (planning, running or waiting for an approval). */
+  async hasOpenRun(em: EntityManager, workflowId: string): Promise<boolean> {
+    const rows = await em.execute<{ id: string }[]>(`select id from run where workflow_id = ? and status in ('planning','running','awaiting_approval') limit 1`, [workflowId]);
+    return rows.length > 0;
+  }
+
   async counts(em: EntityManager, runId: string): Promise<StepCounts> {
     const rows = await em.execute<{ status: WorkflowStepStatus; n: string }[]>(`select status, count(*) as n from step where run_id = ? group by status`, [runId]);
     const by = new Map(rows.map((r) => [r.status, Number(r.n)]));

@@ -12,7 +12,7 @@ import {
 } from '@seatkeeper/contracts';
 import { RpcException } from '@seatkeeper/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { DefinitionsService } from '../definitions/definitions.service';
+import { WorkflowsRepository } from '../definitions/workflows.repository';
 import { Planner } from './planner';
 import { toRunView, toStepView, type RunRow, type StepRow } from './run.rows';
 import { RunWorker } from './run.worker';
@@ -26,7 +26,7 @@ export class RunsService {
   constructor(
     private readonly orm: MikroORM,
     private readonly runs: RunsRepository,
-    private readonly definitions: DefinitionsService,
+    private readonly workflows: WorkflowsRepository,
     private readonly planner: Planner,
     private readonly worker: RunWorker,
   ) {}
@@ -37,9 +37,9 @@ export class RunsService {
    */
   async start(workflowId: string, dryRun: boolean): Promise<WorkflowRunView> {
     const view = await this.orm.em.fork().transactional(async (em) => {
-      const w = await this.definitions.row(em, workflowId, true);
+      const w = await this.workflows.get(em, workflowId, true);
       if (!dryRun && w.status !== 'active') throw new RpcException('WORKFLOW_NOT_ACTIVE', `The workflow is ${w.status}; launch it first (a dry run works on a draft)`);
-      const version = w.active_version ?? w.draft_version;
+      const version = w.activeVersion ?? w.draftVersion;
       const run = await this.queue(em, { workflowId: w.id, version, name: w.name, trigger: 'manual', dryRun });
       return this.view(em, run);
     });
@@ -69,7 +69,7 @@ export class RunsService {
       if (!run.dry_run || run.status !== 'planned') throw new RpcException(RpcErrorCode.Conflict, `Only a planned dry run can be applied; this run is ${run.dry_run ? '' : 'not a dry run and is '}${run.status}`);
       await em.execute(`update run set dry_run = false where id = ?`, [runId]);
       await this.runs.transition(em, runId, 'running', { event: 'started' });
-      const version = await this.definitions.version(em, run.workflow_id, run.version);
+      const version = await this.workflows.version(em, run.workflow_id, run.version);
       const records = await em.execute<{ id: string; saasAppId: string }[]>(`select saas_user_id as id, saas_app_id as "saasAppId" from run_record where run_id = ?`, [runId]);
       const steps = await em.execute<{ action: string; saasUserId: string | null }[]>(`select action, saas_user_id as "saasUserId" from step where run_id = ?`, [runId]);
       await this.planner.gate(em, runId, version.limits, records, steps);
