@@ -51,6 +51,8 @@ export class WorkflowsRepository {
   /** A new workflow with its first draft version. */
   async create(em: EntityManager, w: NewWorkflow): Promise<Workflow> {
     const workflow = em.create(Workflow, { id: w.id, name: w.name, description: w.description, type: w.type });
+    // The version's foreign key needs the workflow first; the entities know no relation to order them by.
+    await em.flush();
     em.create(WorkflowVersion, { workflowId: w.id, version: 1, state: 'draft', graph: w.graph, limits: w.limits });
     await em.flush();
     return workflow;
