@@ -18,6 +18,7 @@ import { VendorDeleteBlock } from './runs/blocks/vendor-delete.block';
 import { Planner } from './runs/planner';
 import { RunExecutor } from './runs/run.executor';
 import { RunWorker } from './runs/run.worker';
+import { RestoreKitsRepository } from './runs/restore-kits.repository';
 import { RestoreService } from './runs/restore.service';
 import { RunsHandler } from './runs/runs.handler';
 import { RunsRepository } from './runs/runs.repository';
@@ -47,6 +48,7 @@ export class AppModule {
         DefinitionsService,
         DefinitionsHandler,
         RunsRepository,
+        RestoreKitsRepository,
         StepRouter,
         Planner,
         FreshnessGuard,
