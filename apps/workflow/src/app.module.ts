@@ -6,6 +6,7 @@ import { WorkflowEnv } from './config/workflow.env';
 import { CredentialCheck } from './definitions/credential-check';
 import { DefinitionsHandler } from './definitions/definitions.handler';
 import { DefinitionsService } from './definitions/definitions.service';
+import { WorkflowsRepository } from './definitions/workflows.repository';
 import { DirectoryClient } from './directory/directory.client';
 import { ormConfig } from './mikro-orm.config';
 import { ApprovalBlock } from './runs/blocks/approval.block';
@@ -17,6 +18,7 @@ import { VendorDeleteBlock } from './runs/blocks/vendor-delete.block';
 import { Planner } from './runs/planner';
 import { RunExecutor } from './runs/run.executor';
 import { RunWorker } from './runs/run.worker';
+import { RestoreKitsRepository } from './runs/restore-kits.repository';
 import { RestoreService } from './runs/restore.service';
 import { RunsHandler } from './runs/runs.handler';
 import { RunsRepository } from './runs/runs.repository';
@@ -42,9 +44,11 @@ export class AppModule {
         CredentialCheck,
         DirectoryClient,
         ConnectorClient,
+        WorkflowsRepository,
         DefinitionsService,
         DefinitionsHandler,
         RunsRepository,
+        RestoreKitsRepository,
         StepRouter,
         Planner,
         FreshnessGuard,

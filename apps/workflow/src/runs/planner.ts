@@ -3,22 +3,16 @@ import { Injectable } from '@nestjs/common';
 import type { BlockConfigs, SaasUserView } from '@seatkeeper/contracts';
 import { RpcException } from '@seatkeeper/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { DefinitionsService } from '../definitions/definitions.service';
+import { WorkflowsRepository } from '../definitions/workflows.repository';
 import type { Limits } from '../definitions/workflow.rows';
 import { DirectoryClient, selection } from '../directory/directory.client';
 import { Graph } from '../graph/graph';
 import { ConnectorClient } from '../vendor/connector.client';
 import { overGate } from './gate';
 import { pathFrom, type PlannedStep } from './path';
-import type { RunRow } from './run.rows';
+import type { NewStep, RunRow } from './run.rows';
 import { RunsRepository } from './runs.repository';
 
-interface NewStep extends PlannedStep {
-  id: string;
-  seq: number;
-  saasUserId: string | null;
-  key: string;
-}
 
 const APPROVAL_HOURS = 72;
 
@@ -32,14 +26,14 @@ const APPROVAL_HOURS = 72;
 export class Planner {
   constructor(
     private readonly orm: MikroORM,
-    private readonly definitions: DefinitionsService,
+    private readonly workflows: WorkflowsRepository,
     private readonly directory: DirectoryClient,
     private readonly connector: ConnectorClient,
     private readonly runs: RunsRepository,
   ) {}
 
   async plan(run: RunRow): Promise<void> {
-    const version = await this.definitions.version(this.orm.em.fork(), run.workflow_id, run.version);
+    const version = await this.workflows.version(this.orm.em.fork(), run.workflow_id, run.version);
     const graph = new Graph(version.graph);
     const order = graph.order();
     const begin = graph.begin();
@@ -64,7 +58,7 @@ export class Planner {
       const current = await this.runs.run(em, run.id, true);
       if (current.status !== 'planning') return; // cancelled while planning
       await this.insert(em, run.id, records, steps);
-      await em.execute(`update run set records = ? where id = ?`, [records.length, run.id]);
+      await this.runs.setRecordCount(em, run.id, records.length);
       if (run.dry_run) {
         await this.runs.transition(em, run.id, 'planned', { event: 'started' });
         return;
@@ -117,8 +111,10 @@ export class Planner {
   }
 
   private async insert(em: EntityManager, runId: string, records: SaasUserView[], steps: NewStep[]): Promise<void> {
-    for (let i = 0; i < records.length; i += 2000) {
-      const chunk = records.slice(i, i + 2000).map((r) => ({
+    await this.runs.insertRecords(
+      em,
+      runId,
+      records.map((r) => ({
         saas_user_id: r.id,
         saas_app_id: r.saasAppId,
         integration_id: r.integrationId,
@@ -126,39 +122,8 @@ export class Planner {
         email: r.email,
         person_id: r.person?.id ?? null,
         snapshot: r,
-      }));
-      await em.execute(
-        `insert into run_record (run_id, saas_user_id, saas_app_id, integration_id, external_id, email, person_id, snapshot)
-         select ?, saas_user_id, saas_app_id, integration_id, external_id, email, person_id, snapshot
-         from jsonb_to_recordset(?::jsonb) as t(saas_user_id uuid, saas_app_id uuid, integration_id uuid, external_id text, email text, person_id uuid, snapshot jsonb)`,
-        [runId, JSON.stringify(chunk)],
-      );
-    }
-    await insertSteps(em, runId, steps);
-  }
-}
-
-/** Bulk insert of planned steps (also used for a failure branch's steps, planned when a step fails). */
-export async function insertSteps(em: EntityManager, runId: string, steps: NewStep[]): Promise<void> {
-  for (let i = 0; i < steps.length; i += 2000) {
-    const chunk = steps.slice(i, i + 2000).map((s) => ({
-      id: s.id,
-      block_id: s.blockId,
-      block_type: s.blockType,
-      action: s.action,
-      seq: s.seq,
-      saas_user_id: s.saasUserId,
-      detail: s.detail,
-      idempotency_key: s.key,
-    }));
-    await em.execute(
-      `insert into step (id, run_id, block_id, block_type, action, seq, saas_user_id, detail, idempotency_key)
-       select id, ?, block_id, block_type, action, seq, saas_user_id, detail, idempotency_key
-       from jsonb_to_recordset(?::jsonb) as t(id uuid, block_id text, block_type text, action text, seq int, saas_user_id uuid, detail jsonb, idempotency_key text)
-       on conflict (idempotency_key) do nothing`,
-      [runId, JSON.stringify(chunk)],
+      })),
     );
+    await this.runs.insertSteps(em, runId, steps);
   }
 }
-
-export type { NewStep };

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { DefinitionsService } from '../definitions/definitions.service';
+import { WorkflowsRepository } from '../definitions/workflows.repository';
 import { Graph } from '../graph/graph';
 import { ApprovalBlock } from './blocks/approval.block';
 import type { BlockContext } from './blocks/block-context';
@@ -9,7 +9,7 @@ import { NotifyBlock } from './blocks/notify.block';
 import { RoleRetrievalBlock } from './blocks/role-retrieval.block';
 import { VendorDeleteBlock } from './blocks/vendor-delete.block';
 import { Planner } from './planner';
-import type { RecordRow, StepRow } from './run.rows';
+import type { StepRow } from './run.rows';
 import { RunsRepository } from './runs.repository';
 import { StepRouter } from './step-router';
 
@@ -25,7 +25,7 @@ export class RunExecutor {
     private readonly orm: MikroORM,
     private readonly runs: RunsRepository,
     private readonly planner: Planner,
-    private readonly definitions: DefinitionsService,
+    private readonly workflows: WorkflowsRepository,
     private readonly router: StepRouter,
     private readonly roles: RoleRetrievalBlock,
     private readonly deletes: VendorDeleteBlock,
@@ -43,19 +43,16 @@ export class RunExecutor {
         continue;
       }
       if (run.status !== 'running') return;
-      const next = await em.execute<{ seq: number }[]>(`select min(seq) as seq from step where run_id = ? and status in ('planned','in_progress')`, [runId]);
-      const seq = next[0]?.seq;
-      if (seq === null || seq === undefined) {
+      const seq = await this.runs.nextSeq(em, runId);
+      if (seq === null) {
         await this.orm.em.fork().transactional((tx) => this.runs.transition(tx, runId, 'completed', { from: ['running'] }));
         return;
       }
-      const steps = await em.execute<StepRow[]>(`select * from step where run_id = ? and seq = ? and status in ('planned','in_progress') order by id`, [runId, seq]);
+      const steps = await this.runs.openStepsAt(em, runId, seq);
       const blockId = (steps[0] as StepRow).block_id;
-      const version = await this.definitions.version(em, run.workflow_id, run.version);
-      const records = await em.execute<RecordRow[]>(
-        `select r.* from run_record r where r.run_id = ? and (r.saas_user_id = any(?::uuid[]) or ?)`,
-        [runId, `{${steps.flatMap((s) => (s.saas_user_id ? [s.saas_user_id] : [])).join(',')}}`, steps.some((s) => !s.saas_user_id)],
-      );
+      const version = await this.workflows.version(em, run.workflow_id, run.version);
+      // A run-level step (Notify, Approval) has no record of its own: it acts for all of them.
+      const records = await this.runs.records(em, runId, steps.flatMap((s) => (s.saas_user_id ? [s.saas_user_id] : [])), steps.some((s) => !s.saas_user_id));
       const ctx: BlockContext = {
         run,
         graph: new Graph(version.graph),

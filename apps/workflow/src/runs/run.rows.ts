@@ -1,4 +1,5 @@
 import type {
+  SaasUserView,
   WorkflowBlockType,
   WorkflowRunStatus,
   WorkflowRunView,
@@ -64,6 +65,42 @@ export interface RecordRow {
   halted_reason: string | null;
 }
 
+export type StepWithAccount = StepRow & { external_id: string | null; email: string | null };
+
+/** A run to queue (`RunsRepository.queue`). */
+export interface NewRun {
+  id: string;
+  workflowId: string;
+  version: number;
+  name: string;
+  trigger: WorkflowTrigger;
+  dryRun: boolean;
+  saasUser?: { saasAppId: string; externalId: string };
+}
+
+/** A record of a run's plan, with the directory's snapshot of its SaaS user. */
+export interface NewRecord {
+  saas_user_id: string;
+  saas_app_id: string;
+  integration_id: string | null;
+  external_id: string;
+  email: string | null;
+  person_id: string | null;
+  snapshot: SaasUserView;
+}
+
+/** A planned step (`RunsRepository.insertSteps`); `key` is its idempotency key. */
+export interface NewStep {
+  id: string;
+  blockId: string;
+  blockType: WorkflowBlockType;
+  action: WorkflowStepAction;
+  seq: number;
+  saasUserId: string | null;
+  detail: Record<string, unknown> | null;
+  key: string;
+}
+
 export type StepCounts = { planned: number; succeeded: number; skipped: number; failed: number };
 
 export const TERMINAL: readonly WorkflowRunStatus[] = ['planned', 'completed', 'failed', 'cancelled', 'rejected'];
@@ -86,7 +123,7 @@ export function toRunView(r: RunRow, counts: StepCounts): WorkflowRunView {
   };
 }
 
-export function toStepView(s: StepRow & { external_id: string | null; email: string | null }): WorkflowStepView {
+export function toStepView(s: StepWithAccount): WorkflowStepView {
   return {
     id: s.id,
     runId: s.run_id,

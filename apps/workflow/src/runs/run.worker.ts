@@ -53,23 +53,15 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   private async claim(): Promise<string | null> {
-    const rows = await this.orm.em.fork().execute<{ id: string }[]>(
-      `update run set lease_owner = ?, lease_until = now() + (? || ' milliseconds')::interval
-       where id = (select id from run where status in ('planning','running') and (lease_until is null or lease_until < now())
-                   order by created_at limit 1 for update skip locked)
-       returning id`,
-      [this.owner, String(this.env.WORKFLOW_RUN_LEASE_MS)],
-    );
-    return rows[0]?.id ?? null;
+    return this.runs.claimLease(this.orm.em.fork(), this.owner, this.env.WORKFLOW_RUN_LEASE_MS);
   }
 
   private async work(runId: string): Promise<void> {
     let held = true;
     const renew = setInterval(() => {
-      void this.orm.em
-        .fork()
-        .execute<{ id: string }[]>(`update run set lease_until = now() + (? || ' milliseconds')::interval where id = ? and lease_owner = ? returning id`, [String(this.env.WORKFLOW_RUN_LEASE_MS), runId, this.owner])
-        .then((r) => (held = r.length > 0 && !this.stopping))
+      void this.runs
+        .renewLease(this.orm.em.fork(), runId, this.owner, this.env.WORKFLOW_RUN_LEASE_MS)
+        .then((renewed) => (held = renewed && !this.stopping))
         .catch(() => (held = false));
     }, Math.max(100, Math.floor(this.env.WORKFLOW_RUN_LEASE_MS / 3)));
     try {
@@ -79,13 +71,12 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       this.logger.warn({ runId, err: (e as Error).message }, 'workflow run pass failed; it will be resumed');
     } finally {
       clearInterval(renew);
-      await this.orm.em.fork().execute(`update run set lease_owner = null, lease_until = case when status in ('planning','running') then now() + interval '1 second' else null end where id = ? and lease_owner = ?`, [runId, this.owner]);
+      await this.runs.releaseLease(this.orm.em.fork(), runId, this.owner);
     }
   }
 
   private async expireApprovals(): Promise<void> {
-    const due = await this.orm.em.fork().execute<{ id: string }[]>(`select id from run where status = 'awaiting_approval' and (approval->>'expiresAt')::timestamptz < now()`);
-    for (const { id } of due) {
+    for (const id of await this.runs.expiredApprovals(this.orm.em.fork())) {
       await this.orm.em.fork().transactional(async (em) => {
         if (await this.runs.transition(em, id, 'rejected', { from: ['awaiting_approval'], reason: 'The approval expired; the run acted on nobody past the gate' })) {
           await this.runs.skipPlanned(em, id, 'approval expired');

@@ -12,9 +12,9 @@ import {
 } from '@seatkeeper/contracts';
 import { RpcException } from '@seatkeeper/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { DefinitionsService } from '../definitions/definitions.service';
+import { WorkflowsRepository } from '../definitions/workflows.repository';
 import { Planner } from './planner';
-import { toRunView, toStepView, type RunRow, type StepRow } from './run.rows';
+import { toRunView, toStepView, type RunRow } from './run.rows';
 import { RunWorker } from './run.worker';
 import { RunsRepository } from './runs.repository';
 import { idCursor } from '../paging/page-cursor';
@@ -26,7 +26,7 @@ export class RunsService {
   constructor(
     private readonly orm: MikroORM,
     private readonly runs: RunsRepository,
-    private readonly definitions: DefinitionsService,
+    private readonly workflows: WorkflowsRepository,
     private readonly planner: Planner,
     private readonly worker: RunWorker,
   ) {}
@@ -37,9 +37,9 @@ export class RunsService {
    */
   async start(workflowId: string, dryRun: boolean): Promise<WorkflowRunView> {
     const view = await this.orm.em.fork().transactional(async (em) => {
-      const w = await this.definitions.row(em, workflowId, true);
+      const w = await this.workflows.get(em, workflowId, true);
       if (!dryRun && w.status !== 'active') throw new RpcException('WORKFLOW_NOT_ACTIVE', `The workflow is ${w.status}; launch it first (a dry run works on a draft)`);
-      const version = w.active_version ?? w.draft_version;
+      const version = w.activeVersion ?? w.draftVersion;
       const run = await this.queue(em, { workflowId: w.id, version, name: w.name, trigger: 'manual', dryRun });
       return this.view(em, run);
     });
@@ -50,15 +50,7 @@ export class RunsService {
   /** Queues a run (used by triggers too) in the caller's transaction. */
   async queue(em: EntityManager, r: { workflowId: string; version: number; name: string; trigger: WorkflowTrigger; dryRun: boolean; saasUser?: { saasAppId: string; externalId: string } }): Promise<string> {
     const id = uuidv7();
-    await em.execute(`insert into run (id, workflow_id, version, workflow_name, trigger, trigger_saas_user, dry_run, status) values (?, ?, ?, ?, ?, ?, ?, 'planning')`, [
-      id,
-      r.workflowId,
-      r.version,
-      r.name,
-      r.trigger,
-      r.saasUser ? JSON.stringify(r.saasUser) : null,
-      r.dryRun,
-    ]);
+    await this.runs.queue(em, { id, ...r });
     return id;
   }
 
@@ -67,12 +59,11 @@ export class RunsService {
     const view = await this.orm.em.fork().transactional(async (em) => {
       const run = await this.runs.run(em, runId, true);
       if (!run.dry_run || run.status !== 'planned') throw new RpcException(RpcErrorCode.Conflict, `Only a planned dry run can be applied; this run is ${run.dry_run ? '' : 'not a dry run and is '}${run.status}`);
-      await em.execute(`update run set dry_run = false where id = ?`, [runId]);
+      await this.runs.markApplied(em, runId);
       await this.runs.transition(em, runId, 'running', { event: 'started' });
-      const version = await this.definitions.version(em, run.workflow_id, run.version);
-      const records = await em.execute<{ id: string; saasAppId: string }[]>(`select saas_user_id as id, saas_app_id as "saasAppId" from run_record where run_id = ?`, [runId]);
-      const steps = await em.execute<{ action: string; saasUserId: string | null }[]>(`select action, saas_user_id as "saasUserId" from step where run_id = ?`, [runId]);
-      await this.planner.gate(em, runId, version.limits, records, steps);
+      const version = await this.workflows.version(em, run.workflow_id, run.version);
+      const plan = await this.runs.planOf(em, runId);
+      await this.planner.gate(em, runId, version.limits, plan.records, plan.steps);
       return this.view(em, runId);
     });
     this.worker.poke();
@@ -88,7 +79,7 @@ export class RunsService {
         await this.runs.transition(em, run.id, 'rejected', { reason: `Rejected by ${who}${req.comment ? `: ${req.comment}` : ''}; the run acted on nobody past the gate` });
         await this.runs.skipPlanned(em, run.id, `approval rejected by ${who}`);
       } else {
-        await em.execute(`update run set approved_gates = array_append(approved_gates, ?) where id = ?`, [run.approval.key, run.id]);
+        await this.runs.approveGate(em, run.id, run.approval.key);
         await this.runs.transition(em, run.id, 'running', { reason: `Approved by ${who}${req.comment ? `: ${req.comment}` : ''}` });
       }
       return this.view(em, run.id);
@@ -113,17 +104,11 @@ export class RunsService {
     const view = await this.orm.em.fork().transactional(async (em) => {
       const run = await this.runs.run(em, runId, true);
       if (run.dry_run || !['completed', 'failed'].includes(run.status)) throw new RpcException(RpcErrorCode.Conflict, `The run is ${run.status}; only a finished run's failed steps can be retried`);
-      const reset = await em.execute<{ id: string; saas_user_id: string | null }[]>(
-        `update step set status = 'planned', reason = null where run_id = ? and status = 'failed' returning id, saas_user_id`,
-        [runId],
-      );
+      const reset = await this.runs.replanFailed(em, runId);
       if (!reset.length && run.status !== 'failed') throw new RpcException(RpcErrorCode.Conflict, 'The run has no failed steps');
       // Steps skipped only because an earlier step failed are planned again with it.
       const ids = reset.flatMap((r) => (r.saas_user_id ? [r.saas_user_id] : []));
-      if (ids.length) {
-        await em.execute(`update step set status = 'planned', reason = null where run_id = ? and status = 'skipped' and reason like 'not reached:%' and saas_user_id = any(?::uuid[])`, [runId, `{${ids.join(',')}}`]);
-        await em.execute(`update run_record set halted_reason = null where run_id = ? and saas_user_id = any(?::uuid[])`, [runId, `{${ids.join(',')}}`]);
-      }
+      if (ids.length) await this.runs.replanUnreached(em, runId, ids);
       await this.runs.transition(em, runId, 'running', { reason: null });
       return this.view(em, runId);
     });
@@ -138,12 +123,7 @@ export class RunsService {
   async list(req: ListWorkflowRunsRequest): Promise<Page<WorkflowRunView>> {
     const em = this.orm.em.fork();
     const limit = req.limit ?? 50;
-    const cursor = idCursor(req.cursor);
-    const rows = await em.execute<RunRow[]>(
-      `select * from run where (?::uuid is null or workflow_id = ?::uuid) and (?::text is null or status = ?::text) and (?::uuid is null or id < ?::uuid)
-       order by id desc limit ?`,
-      [req.workflowId ?? null, req.workflowId ?? null, req.status ?? null, req.status ?? null, cursor, cursor, limit + 1],
-    );
+    const rows = await this.runs.page(em, { workflowId: req.workflowId ?? null, status: req.status ?? null, before: idCursor(req.cursor), limit: limit + 1 });
     const page = rows.slice(0, limit);
     const data = await Promise.all(page.map(async (r) => toRunView(r, await this.runs.counts(em, r.id))));
     return { data, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
@@ -153,12 +133,7 @@ export class RunsService {
     const em = this.orm.em.fork();
     await this.runs.run(em, req.runId);
     const limit = req.limit ?? 100;
-    const cursor = idCursor(req.cursor);
-    const rows = await em.execute<(StepRow & { external_id: string | null; email: string | null })[]>(
-      `select s.*, r.external_id, r.email from step s left join run_record r on r.run_id = s.run_id and r.saas_user_id = s.saas_user_id
-       where s.run_id = ? and (?::text is null or s.status = ?::text) and (?::uuid is null or s.id > ?::uuid) order by s.id limit ?`,
-      [req.runId, req.status ?? null, req.status ?? null, cursor, cursor, limit + 1],
-    );
+    const rows = await this.runs.stepsPage(em, { runId: req.runId, status: req.status ?? null, after: idCursor(req.cursor), limit: limit + 1 });
     const page = rows.slice(0, limit);
     return { data: page.map(toStepView), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   }

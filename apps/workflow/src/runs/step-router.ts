@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { SaasUserView } from '@seatkeeper/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Graph } from '../graph/graph';
 import { pathFrom } from './path';
-import { insertSteps } from './planner';
 import type { StepRow } from './run.rows';
 import { RunsRepository, type FinishedStep } from './runs.repository';
 
@@ -29,19 +27,19 @@ export class StepRouter {
 
   /** The record's remaining planned steps are skipped; run-level blocks (Notify) leave it out. */
   async halt(em: EntityManager, runId: string, saasUserId: string, reason: string): Promise<void> {
-    await em.execute(`update run_record set halted_reason = coalesce(halted_reason, ?) where run_id = ? and saas_user_id = ?`, [reason.slice(0, 2000), runId, saasUserId]);
+    await this.runs.halt(em, runId, saasUserId, reason);
     await this.runs.skipPlanned(em, runId, reason, saasUserId);
   }
 
   private async planBranch(em: EntityManager, graph: Graph, runId: string, from: StepRow, to: string): Promise<void> {
-    const rows = await em.execute<{ snapshot: SaasUserView }[]>(`select snapshot from run_record where run_id = ? and saas_user_id = ?`, [runId, from.saas_user_id]);
-    const snapshot = rows[0]?.snapshot;
+    const saasUserId = from.saas_user_id as string; // finish() plans a branch only for a record's step
+    const snapshot = await this.runs.snapshot(em, runId, saasUserId);
     if (!snapshot) return;
-    await em.execute(`update run_record set halted_reason = null where run_id = ? and saas_user_id = ?`, [runId, from.saas_user_id]);
+    await this.runs.unhalt(em, runId, [saasUserId]);
     const order = graph.order();
     const steps = pathFrom(graph, to, snapshot, new Date())
       .filter((p) => !p.runLevel) // a Notify or Approval on a failure branch runs for the run, not once per failed record
       .map((p) => ({ ...p, id: uuidv7(), seq: order.get(p.blockId) ?? 0, saasUserId: from.saas_user_id, key: `${runId}:${p.blockId}:${from.saas_user_id}:after-${from.block_id}` }));
-    await insertSteps(em, runId, steps);
+    await this.runs.insertSteps(em, runId, steps);
   }
 }

@@ -3,10 +3,11 @@ import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap
 import type { BlockConfigs } from '@seatkeeper/contracts';
 import { PinoLogger } from 'nestjs-pino';
 import { WorkflowEnv } from '../config/workflow.env';
-import { DefinitionsService } from '../definitions/definitions.service';
+import { WorkflowsRepository } from '../definitions/workflows.repository';
 import { nextFireAt } from '../graph/begin-schedule';
 import { Graph } from '../graph/graph';
 import { RunWorker } from '../runs/run.worker';
+import { RunsRepository } from '../runs/runs.repository';
 import { RunsService } from '../runs/runs.service';
 
 /**
@@ -21,7 +22,8 @@ export class ScheduleClaimer implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly definitions: DefinitionsService,
+    private readonly workflows: WorkflowsRepository,
+    private readonly runsRepository: RunsRepository,
     private readonly runs: RunsService,
     private readonly worker: RunWorker,
     private readonly env: WorkflowEnv,
@@ -48,22 +50,20 @@ export class ScheduleClaimer implements OnApplicationBootstrap, BeforeApplicatio
 
   async tick(now = new Date()): Promise<number> {
     const queued = await this.orm.em.fork().transactional(async (em) => {
-      const due = await em.execute<{ id: string; name: string; active_version: number }[]>(
-        `select id, name, active_version from workflow where status = 'active' and trigger = 'schedule' and next_run_at <= ?
-         order by next_run_at limit 50 for update skip locked`,
-        [now],
-      );
+      const due = await this.workflows.claimDue(em, now, 50);
       let count = 0;
       for (const w of due) {
-        const version = await this.definitions.version(em, w.id, w.active_version);
+        // An active workflow always has an active version (launch sets both).
+        const activeVersion = w.activeVersion as number;
+        const version = await this.workflows.version(em, w.id, activeVersion);
         const begin = new Graph(version.graph).begin().config as BlockConfigs['begin'];
-        await em.execute(`update workflow set next_run_at = ? where id = ?`, [begin.schedule ? nextFireAt(begin.schedule, now) : null, w.id]);
-        const busy = await em.execute<{ id: string }[]>(`select id from run where workflow_id = ? and status in ('planning','running','awaiting_approval') limit 1`, [w.id]);
-        if (busy.length) {
+        w.nextRunAt = begin.schedule ? nextFireAt(begin.schedule, now) : null;
+        await this.workflows.save(em);
+        if (await this.runsRepository.hasOpenRun(em, w.id)) {
           this.logger.info({ workflowId: w.id }, 'workflow schedule due while a run is going; skipped');
           continue;
         }
-        await this.runs.queue(em, { workflowId: w.id, version: w.active_version, name: w.name, trigger: 'schedule', dryRun: false });
+        await this.runs.queue(em, { workflowId: w.id, version: activeVersion, name: w.name, trigger: 'schedule', dryRun: false });
         count++;
       }
       return count;

@@ -109,11 +109,7 @@ export class RoleRetrievalBlock {
           const ext = ctx.records.get(s.saas_user_id as string)?.external_id as string;
           return { id: s.id, detail: { fetched: true, vendorRole: roles.get(ext) ?? null, missing: missing.has(ext) } };
         });
-        await this.orm.em.fork().execute(
-          `update step s set status = 'in_progress', attempts = attempts + 1, started_at = coalesce(started_at, now()), detail = coalesce(s.detail, '{}'::jsonb) || i.detail
-           from jsonb_to_recordset(?::jsonb) as i(id uuid, detail jsonb) where s.id = i.id`,
-          [JSON.stringify(rows)],
-        );
+        await this.runs.startSteps(this.orm.em.fork(), rows);
       }
     }
   }
@@ -142,6 +138,6 @@ export class RoleRetrievalBlock {
   }
 
   private async reload(ctx: BlockContext): Promise<StepRow[]> {
-    return this.orm.em.fork().execute<StepRow[]>(`select * from step where run_id = ? and block_id = ? and status in ('planned','in_progress') order by id`, [ctx.run.id, ctx.blockId]);
+    return this.runs.openStepsOfBlock(this.orm.em.fork(), ctx.run.id, ctx.blockId);
   }
 }

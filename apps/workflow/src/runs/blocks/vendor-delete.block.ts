@@ -5,13 +5,15 @@ import { RpcException } from '@seatkeeper/platform-messaging';
 import { DirectoryClient } from '../../directory/directory.client';
 import { ConnectorClient } from '../../vendor/connector.client';
 import type { StepRow } from '../run.rows';
+import type { StoredKit } from '../restore-kit.entity';
+import { RestoreKitsRepository } from '../restore-kits.repository';
 import { RunsRepository } from '../runs.repository';
 import { StepRouter } from '../step-router';
 import type { BlockContext } from './block-context';
 import { FreshnessGuard } from './freshness.guard';
 
 interface DeleteDetail {
-  preflight?: { schedules?: unknown[]; escalationPolicies?: unknown[]; openIncidents?: unknown[] } | null;
+  preflight?: { schedules?: StoredKit['schedules']; escalationPolicies?: StoredKit['escalationPolicies']; openIncidents?: unknown[] } | null;
   kitStored?: boolean;
   vendorOutcome?: PagerDutyDeleteResult['outcome'];
 }
@@ -31,6 +33,7 @@ export class VendorDeleteBlock {
     private readonly connector: ConnectorClient,
     private readonly directory: DirectoryClient,
     private readonly runs: RunsRepository,
+    private readonly kits: RestoreKitsRepository,
     private readonly router: StepRouter,
     private readonly freshness: FreshnessGuard,
   ) {}
@@ -58,7 +61,7 @@ export class VendorDeleteBlock {
     try {
       let outcome = detail.vendorOutcome;
       if (!outcome) {
-        await this.orm.em.fork().execute(`update step set status = 'in_progress', attempts = attempts + 1, started_at = coalesce(started_at, now()) where id = ?`, [step.id]);
+        await this.runs.startStep(this.orm.em.fork(), step.id);
         const exists = await this.storeKit(ctx, cfg, step, rec.integration_id, rec.external_id, detail);
         let result: PagerDutyDeleteResult;
         if (!exists) result = { outcome: 'already-absent' };
@@ -69,7 +72,7 @@ export class VendorDeleteBlock {
           return finish('skipped', `PagerDuty refused the delete: ${why}`, { vendorOutcome: 'refused', vendorReasons: result.reasons ?? [] });
         }
         outcome = result.outcome;
-        await this.orm.em.fork().execute(`update step set detail = coalesce(detail, '{}'::jsonb) || ?::jsonb where id = ?`, [JSON.stringify({ vendorOutcome: outcome }), step.id]);
+        await this.runs.mergeStepDetail(this.orm.em.fork(), step.id, { vendorOutcome: outcome });
       }
       await this.directory.markDeleted(step.saas_user_id as string, `deleted in PagerDuty by workflow "${ctx.run.workflow_name}" (run ${ctx.run.id})`);
       return finish('succeeded', outcome === 'already-absent' ? 'PagerDuty had already deleted the account (404)' : null, { vendorOutcome: outcome });
@@ -95,13 +98,8 @@ export class VendorDeleteBlock {
       credentialId: cfg.credentialId,
     };
     await this.orm.em.fork().transactional(async (em) => {
-      await em.execute(`insert into restore_kit (step_id, saas_user_id, external_id, kit) values (?, ?, ?, ?) on conflict (step_id) do update set kit = excluded.kit`, [
-        step.id,
-        step.saas_user_id,
-        externalId,
-        JSON.stringify(kit),
-      ]);
-      await em.execute(`update step set detail = coalesce(detail, '{}'::jsonb) || '{"kitStored": true}'::jsonb where id = ?`, [step.id]);
+      await this.kits.store(em, { stepId: step.id, saasUserId: step.saas_user_id as string, externalId, kit });
+      await this.runs.mergeStepDetail(em, step.id, { kitStored: true });
     });
     return true;
   }
