@@ -1,7 +1,7 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { RpcErrorCode, type WorkflowGraphDto, type WorkflowType } from '@seatkeeper/contracts';
+import { RpcErrorCode, type WorkflowGraphDto, type WorkflowTrigger, type WorkflowType } from '@seatkeeper/contracts';
 import { RpcException } from '@seatkeeper/platform-messaging';
 import { WorkflowVersion } from './workflow-version.entity';
 import { Workflow } from './workflow.entity';
@@ -73,6 +73,11 @@ export class WorkflowsRepository {
 
   async delete(em: EntityManager, id: string): Promise<void> {
     await em.nativeDelete(Workflow, { id });
+  }
+
+  /** The active workflows a directory event of this trigger starts (one look-up per pulled batch). */
+  async activeWith(em: EntityManager, trigger: WorkflowTrigger): Promise<Pick<Workflow, 'id' | 'name' | 'activeVersion'>[]> {
+    return em.find(Workflow, { status: 'active', trigger }, { fields: ['id', 'name', 'activeVersion'] });
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   type WorkflowTrigger,
 } from '@seatkeeper/contracts';
 import { OnEvents } from '@seatkeeper/platform-messaging';
+import { WorkflowsRepository } from '../definitions/workflows.repository';
 import { RunsService } from '../runs/runs.service';
 
 /**
@@ -19,7 +20,10 @@ import { RunsService } from '../runs/runs.service';
  */
 @Injectable()
 export class DirectoryTriggersConsumer {
-  constructor(private readonly runs: RunsService) {}
+  constructor(
+    private readonly runs: RunsService,
+    private readonly workflows: WorkflowsRepository,
+  ) {}
 
   @OnEvents(SaasUserCreatedV1, { group: 'workflow-triggers' })
   onCreated(events: EventEnvelope<SaasUserSnapshot>[], em: EntityManager): Promise<void> {
@@ -32,13 +36,10 @@ export class DirectoryTriggersConsumer {
   }
 
   private async fire(em: EntityManager, trigger: WorkflowTrigger, events: EventEnvelope<SaasUserSnapshot>[]): Promise<void> {
-    const workflows = await em.execute<{ id: string; name: string; active_version: number }[]>(
-      `select id, name, active_version from workflow where status = 'active' and trigger = ?`,
-      [trigger],
-    );
+    const workflows = await this.workflows.activeWith(em, trigger);
     for (const { data: su } of events) {
       for (const w of workflows) {
-        await this.runs.queue(em, { workflowId: w.id, version: w.active_version, name: w.name, trigger, dryRun: false, saasUser: { saasAppId: su.saasAppId, externalId: su.externalId } });
+        await this.runs.queue(em, { workflowId: w.id, version: w.activeVersion as number, name: w.name, trigger, dryRun: false, saasUser: { saasAppId: su.saasAppId, externalId: su.externalId } });
       }
     }
   }
