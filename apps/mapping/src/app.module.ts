@@ -16,6 +16,7 @@ import { SourceSamplesService } from './definitions/source-samples.service';
 import { DirectoryHandler } from './directory/directory.handler';
 import { DirectoryService } from './directory/directory.service';
 import { PeopleImportService } from './directory/people-import.service';
+import { PersonRepository } from './directory/person.repository';
 import { SaasUserCommandsHandler } from './directory/saas-user-commands.handler';
 import { SaasUserCommandsService } from './directory/saas-user-commands.service';
 import { ormConfig } from './mikro-orm.config';
@@ -42,6 +43,7 @@ export class AppModule {
         DefinitionsService,
         SourceSamplesService,
         DefinitionsHandler,
+        PersonRepository,
         DirectoryService,
         PeopleImportService,
         DirectoryHandler,

@@ -16,11 +16,12 @@ import {
   type UpdateSaasAppRequest,
 } from '@seatkeeper/contracts';
 import { OutboxWriter, RpcException } from '@seatkeeper/platform-messaging';
-import { checkRule, compileToSql, type FieldCatalog } from '@seatkeeper/rules';
+import { compileToSql, type FieldCatalog } from '@seatkeeper/rules';
 import { PEOPLE_CATALOG, SAAS_USERS_CATALOG } from './directory.catalogs';
+import { checkedFilter } from './directory-filter';
+import { PersonRepository } from './person.repository';
 import {
   iso,
-  PERSON_SELECT,
   personSnapshot,
   SAAS_USER_SELECT,
   saasUserSnapshot,
@@ -53,16 +54,9 @@ interface SaasAppRow {
 
 /** A rule (libs/rules) as a SQL condition over the directory's aliases; VALIDATION_FAILED naming the rule's bad parts. */
 export function filterSql(filter: Record<string, unknown> | undefined, catalog: FieldCatalog): { sql: string; params: unknown[] } {
-  if (!filter) return { sql: 'true', params: [] };
-  const checked = checkRule(filter, catalog);
-  if (!checked.ok) {
-    throw new RpcException(
-      RpcErrorCode.ValidationFailed,
-      'The filter is not a valid rule',
-      checked.errors.map((e) => ({ field: `filter${e.path ? `.${e.path}` : ''}`, messages: [e.message] })),
-    );
-  }
-  const { sql, params } = compileToSql(checked.rule, catalog, { now: new Date(), placeholder: 'knex' });
+  const rule = checkedFilter(filter, catalog);
+  if (!rule) return { sql: 'true', params: [] };
+  const { sql, params } = compileToSql(rule, catalog, { now: new Date(), placeholder: 'knex' });
   return { sql, params };
 }
 
@@ -103,16 +97,16 @@ export class DirectoryService {
   constructor(
     private readonly orm: MikroORM,
     private readonly outbox: OutboxWriter,
+    private readonly people: PersonRepository,
   ) {}
 
   async listPeople(req: ListPeopleRequest): Promise<Page<PersonView>> {
     const limit = req.limit ?? DEFAULT_LIMIT;
-    const f = filterSql(req.filter, PEOPLE_CATALOG);
-    const rows = await this.orm.em.fork().execute<PersonRow[]>(
-      `select ${PERSON_SELECT.split(',').map((c) => `p.${c.trim()}`).join(', ')} from person p
-       where ${f.sql} ${req.cursor ? 'and p.id > ?' : ''} order by p.id limit ?`,
-      [...f.params, ...(req.cursor ? [this.cursor(req.cursor)] : []), limit + 1],
-    );
+    const rows = await this.people.list(this.orm.em.fork(), {
+      filter: checkedFilter(req.filter, PEOPLE_CATALOG),
+      afterId: req.cursor ? this.cursor(req.cursor) : undefined,
+      limit,
+    });
     const page = rows.slice(0, limit);
     return { data: page.map(toPersonView), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   }
@@ -149,11 +143,7 @@ export class DirectoryService {
         if ((person[key] ?? null) !== (next[key] ?? null)) changed[names[key]] = next[key];
       }
       if (Object.keys(changed).length === 0) return toPersonView(person);
-      await em.execute(
-        `update person set employment_status = ?, termination_date = ?::date, department = ?, job_title = ?, directory_role = ?,
-           updated_at = now() where id = ?`,
-        [next.employment_status, next.termination_date, next.department, next.job_title, next.directory_role, person.id],
-      );
+      await this.people.updateOperatorFields(em, person.id, next);
       const updated = await this.findPerson(em, person.id);
       await this.outbox.add(em, PersonUpdatedV1, personSnapshot(updated, changed), { entityKey: `person:${person.id}` });
       return toPersonView(updated);
@@ -256,9 +246,9 @@ export class DirectoryService {
   }
 
   private async findPerson(em: EntityManager, personId: string, lock = false): Promise<PersonRow> {
-    const rows = await em.execute<PersonRow[]>(`select ${PERSON_SELECT} from person where id = ? ${lock ? 'for update' : ''}`, [personId]);
-    if (!rows[0]) throw new RpcException(RpcErrorCode.NotFound, `No person ${personId}`);
-    return rows[0];
+    const person = await this.people.findById(em, personId, { lock });
+    if (!person) throw new RpcException(RpcErrorCode.NotFound, `No person ${personId}`);
+    return person;
   }
 
   private appSelect(): string {

@@ -1,6 +1,6 @@
 import type { PersonSnapshot, PersonView, SaasUserSnapshot, SaasUserStatus } from '@seatkeeper/contracts';
 
-/** A `person` row as raw SQL returns it (select PERSON_SELECT). */
+/** A `person` row as PersonRepository returns it (`termination_date` as text). */
 export interface PersonRow {
   id: string;
   email: string;
@@ -18,10 +18,6 @@ export interface PersonRow {
   created_at: Date;
   updated_at: Date;
 }
-
-/** `termination_date` as text: a `date` must not pass through a JS Date and a time zone. */
-export const PERSON_SELECT = `id, email, username, full_name, first_name, last_name, job_title, time_zone, department,
-  directory_role, employment_status, termination_date::text as termination_date, custom_fields, created_at, updated_at`;
 
 export interface SaasUserRow {
   id: string;
