@@ -1,4 +1,3 @@
-import { executeBound } from '@seatkeeper/platform-persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -13,7 +12,6 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   iso,
   personSnapshot,
-  SAAS_USER_SELECT,
   saasUserSnapshot,
   type PersonRow,
   type SaasUserRow,
@@ -26,6 +24,7 @@ import { PERSON_COLUMNS, SAAS_USER_COLUMNS, targetFields, type PersonField } fro
 import { applyTransform } from '../mapping/transforms';
 import { decidePerson, decideSaasUser, strongest, type Changes, type SaasUserDecision } from './decide';
 import { PersonRepository, type IdentityClaim, type PersonWrite } from '../directory/person.repository';
+import { SaasUserRepository, type SaasUserWrite } from '../directory/saas-user.repository';
 import { QuarantineRepository, type QuarantineEntry } from './quarantine.repository';
 
 export interface ApplyCounts {
@@ -56,11 +55,8 @@ const k = (field: string, value: string): string => `${field}\u0000${value}`;
  * people by the ranked sync keys, then bulk statements for people, their identities, SaaS users,
  * quarantine and the outbox. A record whose mapped values are already stored writes nothing.
  * What each entry gets (create, update, skip, unchanged) is decided by the pure rules in decide.ts;
- * this class only gathers the rows and writes them.
- *
- * Look-ups by a page's ids are written `col = any(array(select … from jsonb…))`, not
- * `col in (select … from jsonb…)`: Postgres plans the latter as a hash semi-join over a sequential
- * scan of the whole table (one scan per page: quadratic in a first sync), the former as an index scan.
+ * this class only gathers the rows and hands them to the repositories, whose page statements
+ * (a handful per page, whatever its size) are the service's measured hot path.
  */
 @Injectable()
 export class RecordApplier {
@@ -68,6 +64,7 @@ export class RecordApplier {
     private readonly outbox: OutboxWriter,
     private readonly quarantine: QuarantineRepository,
     private readonly people: PersonRepository,
+    private readonly saasUsers: SaasUserRepository,
   ) {}
 
   async apply(
@@ -113,8 +110,8 @@ export class RecordApplier {
     const personUpdates: PersonWrite[] = [];
     const personChanges = new Map<string, { created: boolean; changes: Changes }>();
     const identities: IdentityClaim[] = [];
-    const suInserts: Record<string, unknown>[] = [];
-    const suUpdates: Record<string, unknown>[] = [];
+    const suInserts: SaasUserWrite[] = [];
+    const suUpdates: SaasUserWrite[] = [];
     const suChanges = new Map<string, { created: boolean; reactivated: boolean; changes: Changes }>();
 
     for (const c of candidates) {
@@ -153,7 +150,8 @@ export class RecordApplier {
     await this.people.insertMany(em, personInserts);
     await this.people.updateMany(em, personUpdates);
     await this.people.claimIdentities(em, identities);
-    await this.writeSaasUsers(em, suInserts, suUpdates);
+    await this.saasUsers.insertMany(em, suInserts);
+    await this.saasUsers.updateMany(em, suUpdates);
     await this.quarantine.put(em, def.integrationId, ctx, quarantined);
     await this.quarantine.resolve(em, def.integrationId, settled);
     counts.quarantined = quarantined.length;
@@ -226,13 +224,7 @@ export class RecordApplier {
 
   private async lockSaasUsers(em: EntityManager, def: MappingDefinition, candidates: Candidate[]): Promise<Map<string, SaasUserRow>> {
     const ids = candidates.map((c) => String(c.mapped.saasUser.externalId));
-    if (ids.length === 0) return new Map();
-    const rows = await executeBound<SaasUserRow[]>(
-      em,
-      `select ${SAAS_USER_SELECT} from saas_user where saas_app_id = ?
-       and external_id = any(array(select jsonb_array_elements_text(?::jsonb))) order by id for update`,
-      [def.saasAppId, JSON.stringify(ids)],
-    );
+    const rows = await this.saasUsers.lockByExternalIds(em, def.saasAppId, ids);
     return new Map(rows.map((r) => [r.external_id, r]));
   }
 
@@ -271,40 +263,6 @@ export class RecordApplier {
     return { ...rest, last_activity_at: iso(su.last_activity_at), missing_upstream_since: null, deactivated_at: iso(su.deactivated_at) };
   }
 
-  private async writeSaasUsers(em: EntityManager, inserts: Record<string, unknown>[], updates: Record<string, unknown>[]): Promise<void> {
-    const typed: [string, string][] = [
-      ['saas_app_id', 'uuid'],
-      ['integration_id', 'uuid'],
-      ['external_id', 'text'],
-      ['person_id', 'uuid'],
-      ['email', 'text'],
-      ['vendor_role', 'text'],
-      ['type', 'text'],
-      ['invitation_sent', 'boolean'],
-      ['license', 'text'],
-      ['last_activity_at', 'timestamptz'],
-      ['last_activity_source', 'text'],
-      ['status', 'text'],
-      ['deactivated_reason', 'text'],
-      ['deactivated_at', 'timestamptz'],
-      ['missing_upstream_since', 'timestamptz'],
-    ];
-    const recordset = `jsonb_to_recordset(?::jsonb) as x(id uuid, ${typed.map(([c, t]) => `${c} ${t}`).join(', ')})`;
-    if (inserts.length > 0) {
-      const cols = typed.map(([c]) => c).filter((c) => !['status', 'deactivated_reason', 'deactivated_at', 'missing_upstream_since'].includes(c));
-      await executeBound(em, `insert into saas_user (id, ${cols.join(', ')}) select id, ${cols.map((c) => `x.${c}`).join(', ')} from ${recordset}`, [
-        JSON.stringify(inserts),
-      ]);
-    }
-    if (updates.length > 0) {
-      await executeBound(
-      em,
-        `update saas_user s set ${typed.map(([c]) => `${c} = x.${c}`).join(', ')}, updated_at = now() from ${recordset} where s.id = x.id`,
-        [JSON.stringify(updates)],
-      );
-    }
-  }
-
   private async personEvents(em: EntityManager, changes: Map<string, { created: boolean; changes: Changes }>): Promise<PendingEvent[]> {
     if (changes.size === 0) return [];
     const rows = await this.people.findMany(em, [...changes.keys()]);
@@ -324,11 +282,7 @@ export class RecordApplier {
     changes: Map<string, { created: boolean; reactivated: boolean; changes: Changes }>,
   ): Promise<PendingEvent[]> {
     if (changes.size === 0) return [];
-    const rows = await executeBound<SaasUserRow[]>(
-      em,
-      `select ${SAAS_USER_SELECT} from saas_user where id = any(array(select (jsonb_array_elements_text(?::jsonb))::uuid))`,
-      [JSON.stringify([...changes.keys()])],
-    );
+    const rows = await this.saasUsers.findMany(em, [...changes.keys()]);
     return rows.map((row) => {
       const c = changes.get(row.id) as { created: boolean; reactivated: boolean; changes: Changes };
       const definition = c.created ? SaasUserCreatedV1 : c.reactivated ? SaasUserReactivatedV1 : SaasUserUpdatedV1;

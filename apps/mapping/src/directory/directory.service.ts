@@ -16,49 +16,14 @@ import {
   type UpdateSaasAppRequest,
 } from '@seatkeeper/contracts';
 import { OutboxWriter, RpcException } from '@seatkeeper/platform-messaging';
-import { compileToSql, type FieldCatalog } from '@seatkeeper/rules';
 import { PEOPLE_CATALOG, SAAS_USERS_CATALOG } from './directory.catalogs';
 import { checkedFilter } from './directory-filter';
 import { PersonRepository } from './person.repository';
-import {
-  iso,
-  personSnapshot,
-  SAAS_USER_SELECT,
-  saasUserSnapshot,
-  toPersonView,
-  type PersonRow,
-  type SaasUserRow,
-} from './rows';
+import { iso, personSnapshot, saasUserSnapshot, toPersonView, type PersonRow } from './rows';
+import { SaasAppRepository, type SaasAppRow } from './saas-app.repository';
+import { SaasUserRepository, type SaasUserListRow } from './saas-user.repository';
 
 const DEFAULT_LIMIT = 50;
-
-interface SaasUserListRow extends SaasUserRow {
-  app_name: string;
-  vendor: string;
-  p_email: string | null;
-  p_full_name: string | null;
-  p_employment_status: string | null;
-}
-
-interface SaasAppRow {
-  id: string;
-  name: string;
-  vendor: string;
-  seat_price: string | null;
-  currency: string | null;
-  seats_purchased: number | null;
-  saas_users: string;
-  created_at: Date;
-  updated_at: Date;
-}
-
-/** A rule (libs/rules) as a SQL condition over the directory's aliases; VALIDATION_FAILED naming the rule's bad parts. */
-export function filterSql(filter: Record<string, unknown> | undefined, catalog: FieldCatalog): { sql: string; params: unknown[] } {
-  const rule = checkedFilter(filter, catalog);
-  if (!rule) return { sql: 'true', params: [] };
-  const { sql, params } = compileToSql(rule, catalog, { now: new Date(), placeholder: 'knex' });
-  return { sql, params };
-}
 
 function toSaasUserView(r: SaasUserListRow): SaasUserView {
   return {
@@ -87,10 +52,6 @@ function toSaasUserView(r: SaasUserListRow): SaasUserView {
   };
 }
 
-const SAAS_USER_LIST_SELECT = `${SAAS_USER_SELECT.split(',').map((c) => `s.${c.trim()}`).join(', ')},
-  a.name as app_name, a.vendor, p.email as p_email, p.full_name as p_full_name, p.employment_status as p_employment_status
-  from saas_user s join saas_app a on a.id = s.saas_app_id left join person p on p.id = s.person_id`;
-
 /** The directory's reads and the operator's writes: people, SaaS apps, SaaS users. */
 @Injectable()
 export class DirectoryService {
@@ -98,6 +59,8 @@ export class DirectoryService {
     private readonly orm: MikroORM,
     private readonly outbox: OutboxWriter,
     private readonly people: PersonRepository,
+    private readonly saasApps: SaasAppRepository,
+    private readonly saasUsers: SaasUserRepository,
   ) {}
 
   async listPeople(req: ListPeopleRequest): Promise<Page<PersonView>> {
@@ -151,63 +114,41 @@ export class DirectoryService {
   }
 
   async listSaasApps(): Promise<{ data: SaasAppView[] }> {
-    const rows = await this.orm.em.fork().execute<SaasAppRow[]>(`${this.appSelect()} group by a.id order by a.name, a.id`);
+    const rows = await this.saasApps.list(this.orm.em.fork());
     return { data: rows.map(toSaasAppView) };
   }
 
   async getSaasApp(saasAppId: string): Promise<SaasAppView> {
-    const rows = await this.orm.em.fork().execute<SaasAppRow[]>(`${this.appSelect()} where a.id = ? group by a.id`, [saasAppId]);
-    if (!rows[0]) throw new RpcException(RpcErrorCode.NotFound, `No SaaS app ${saasAppId}`);
-    return toSaasAppView(rows[0]);
+    const app = await this.saasApps.findById(this.orm.em.fork(), saasAppId);
+    if (!app) throw new RpcException(RpcErrorCode.NotFound, `No SaaS app ${saasAppId}`);
+    return toSaasAppView(app);
   }
 
   async updateSaasApp(req: UpdateSaasAppRequest): Promise<SaasAppView> {
-    const sets: string[] = [];
-    const params: unknown[] = [];
-    const set = (column: string, value: unknown): void => {
-      sets.push(`${column} = ?`);
-      params.push(value);
-    };
-    if (req.name !== undefined) set('name', req.name);
-    if (req.seatPrice !== undefined) set('seat_price', req.seatPrice);
-    if (req.currency !== undefined) set('currency', req.currency);
-    if (req.seatsPurchased !== undefined) set('seats_purchased', req.seatsPurchased);
-    if (sets.length > 0) {
-      const rows = await this.orm.em
-        .fork()
-        .execute<{ id: string }[]>(`update saas_app set ${sets.join(', ')}, updated_at = now() where id = ? returning id`, [
-          ...params,
-          req.saasAppId,
-        ]);
-      if (rows.length === 0) throw new RpcException(RpcErrorCode.NotFound, `No SaaS app ${req.saasAppId}`);
-    }
-    return this.getSaasApp(req.saasAppId);
+    const { saasAppId, ...changes } = req;
+    const found = await this.saasApps.update(this.orm.em.fork(), saasAppId, changes);
+    if (!found) throw new RpcException(RpcErrorCode.NotFound, `No SaaS app ${saasAppId}`);
+    return this.getSaasApp(saasAppId);
   }
 
   async listSaasUsers(req: ListSaasUsersRequest): Promise<Page<SaasUserView>> {
     const limit = req.limit ?? DEFAULT_LIMIT;
-    const f = filterSql(req.filter, SAAS_USERS_CATALOG);
-    const where = [f.sql];
-    const params = [...f.params];
-    const add = (clause: string, value: unknown): void => {
-      where.push(clause);
-      params.push(value);
-    };
-    if (req.saasAppId) add('s.saas_app_id = ?', req.saasAppId);
-    if (req.personId) add('s.person_id = ?', req.personId);
-    if (req.status) add('s.status = ?', req.status);
-    if (req.cursor) add('s.id > ?', this.cursor(req.cursor));
-    const rows = await this.orm.em
-      .fork()
-      .execute<SaasUserListRow[]>(`select ${SAAS_USER_LIST_SELECT} where ${where.join(' and ')} order by s.id limit ?`, [...params, limit + 1]);
+    const rows = await this.saasUsers.list(this.orm.em.fork(), {
+      filter: checkedFilter(req.filter, SAAS_USERS_CATALOG),
+      saasAppId: req.saasAppId,
+      personId: req.personId,
+      status: req.status,
+      afterId: req.cursor ? this.cursor(req.cursor) : undefined,
+      limit,
+    });
     const page = rows.slice(0, limit);
     return { data: page.map(toSaasUserView), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   }
 
   async getSaasUser(saasUserId: string, em: EntityManager = this.orm.em.fork()): Promise<SaasUserView> {
-    const rows = await em.execute<SaasUserListRow[]>(`select ${SAAS_USER_LIST_SELECT} where s.id = ?`, [saasUserId]);
-    if (!rows[0]) throw new RpcException(RpcErrorCode.NotFound, `No SaaS user ${saasUserId}`);
-    return toSaasUserView(rows[0]);
+    const row = await this.saasUsers.findListRow(em, saasUserId);
+    if (!row) throw new RpcException(RpcErrorCode.NotFound, `No SaaS user ${saasUserId}`);
+    return toSaasUserView(row);
   }
 
   /** Operators mark an account deactivated (e.g. after removing it in the vendor by hand). Repeating it changes nothing. */
@@ -221,20 +162,11 @@ export class DirectoryService {
 
   private async setStatus(saasUserId: string, status: 'active' | 'deactivated', reason: string | null): Promise<SaasUserView> {
     return this.orm.em.fork().transactional(async (em) => {
-      const rows = await em.execute<(SaasUserRow & { vendor: string })[]>(
-        `select ${SAAS_USER_SELECT.split(',').map((c) => `s.${c.trim()}`).join(', ')}, a.vendor
-         from saas_user s join saas_app a on a.id = s.saas_app_id where s.id = ? for update of s`,
-        [saasUserId],
-      );
-      const su = rows[0];
+      const su = await this.saasUsers.lockWithVendor(em, saasUserId);
       if (!su) throw new RpcException(RpcErrorCode.NotFound, `No SaaS user ${saasUserId}`);
       if (su.status === 'deleted') throw new RpcException(RpcErrorCode.Conflict, 'The SaaS user is deleted');
       if (su.status === status) return this.getSaasUser(saasUserId, em);
-      const [updated] = (await em.execute<SaasUserRow[]>(
-        `update saas_user set status = ?, deactivated_reason = ?, deactivated_at = case when ? = 'deactivated' then now() else null end,
-           updated_at = now() where id = ? returning ${SAAS_USER_SELECT}`,
-        [status, reason, status, saasUserId],
-      )) as [SaasUserRow];
+      const updated = await this.saasUsers.setStatus(em, saasUserId, status, reason);
       await this.outbox.add(
         em,
         status === 'deactivated' ? SaasUserDeactivatedV1 : SaasUserReactivatedV1,
@@ -249,12 +181,6 @@ export class DirectoryService {
     const person = await this.people.findById(em, personId, { lock });
     if (!person) throw new RpcException(RpcErrorCode.NotFound, `No person ${personId}`);
     return person;
-  }
-
-  private appSelect(): string {
-    return `select a.id, a.name, a.vendor, a.seat_price::text as seat_price, a.currency, a.seats_purchased, a.created_at, a.updated_at,
-      count(s.id) filter (where s.status <> 'deleted') as saas_users
-      from saas_app a left join saas_user s on s.saas_app_id = a.id`;
   }
 
   /** Cursors are the last id of the previous page (UUIDv7: time-ordered). */

@@ -19,6 +19,7 @@ export interface PersonRow {
   updated_at: Date;
 }
 
+/** A `saas_user` row as SaasUserRepository returns it. */
 export interface SaasUserRow {
   id: string;
   saas_app_id: string;
@@ -39,10 +40,6 @@ export interface SaasUserRow {
   created_at: Date;
   updated_at: Date;
 }
-
-export const SAAS_USER_SELECT = `id, saas_app_id, integration_id, external_id, person_id, email, vendor_role, type, invitation_sent,
-  license, last_activity_at, last_activity_source, status, deactivated_reason, deactivated_at, missing_upstream_since,
-  created_at, updated_at`;
 
 /** The reason recorded when reconciliation deactivates an account that a complete run no longer returned. */
 export const MISSING_UPSTREAM_REASON = 'missing upstream';
