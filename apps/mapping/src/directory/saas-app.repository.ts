@@ -1,5 +1,7 @@
+import { raw, type EntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { SaasApp } from './saas-app.entity';
 
 /** A SaaS app with the number of its SaaS users that are not deleted. */
 export interface SaasAppRow {
@@ -23,18 +25,15 @@ export interface SaasAppChanges {
   seatsPurchased?: number | null;
 }
 
-const COLUMN: Record<keyof SaasAppChanges, string> = {
-  name: 'name',
-  seatPrice: 'seat_price',
-  currency: 'currency',
-  seatsPurchased: 'seats_purchased',
-};
-
 const APP_SELECT = `select a.id, a.name, a.vendor, a.seat_price::text as seat_price, a.currency, a.seats_purchased, a.created_at, a.updated_at,
   count(s.id) filter (where s.status <> 'deleted') as saas_users
   from saas_app a left join saas_user s on s.saas_app_id = a.id`;
 
-/** The SaaS apps of the directory (one per vendor; created by the vendor's first mapping definition). */
+/**
+ * The SaaS apps of the directory (one per vendor; created by the vendor's first mapping definition).
+ * The operator's edit goes through the SaasApp entity; the reads stay one SQL statement because
+ * each app comes with an aggregate (its live SaaS users) and the price as exact text.
+ */
 @Injectable()
 export class SaasAppRepository {
   async list(em: EntityManager): Promise<SaasAppRow[]> {
@@ -48,12 +47,13 @@ export class SaasAppRepository {
 
   /** Applies the given changes (none: nothing is written). False when there is no such app. */
   async update(em: EntityManager, saasAppId: string, changes: SaasAppChanges): Promise<boolean> {
-    const fields = (Object.keys(COLUMN) as (keyof SaasAppChanges)[]).filter((field) => changes[field] !== undefined);
-    if (fields.length === 0) return true;
-    const rows = await em.execute<{ id: string }[]>(
-      `update saas_app set ${fields.map((field) => `${COLUMN[field]} = ?`).join(', ')}, updated_at = now() where id = ? returning id`,
-      [...fields.map((field) => changes[field]), saasAppId],
-    );
-    return rows.length > 0;
+    const data: EntityData<SaasApp> = {};
+    if (changes.name !== undefined) data.name = changes.name;
+    if (changes.seatPrice !== undefined) data.seatPrice = changes.seatPrice === null ? null : String(changes.seatPrice);
+    if (changes.currency !== undefined) data.currency = changes.currency;
+    if (changes.seatsPurchased !== undefined) data.seatsPurchased = changes.seatsPurchased;
+    if (Object.keys(data).length === 0) return true;
+    const updated = await em.nativeUpdate(SaasApp, { id: saasAppId }, { ...data, updatedAt: raw('now()') });
+    return updated > 0;
   }
 }
