@@ -82,6 +82,24 @@ export default [
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // Typed persistence (mapping, integration-sync): SQL is sent only from a repository (one per
+    // aggregate, typed functions) or a migration; services, consumers and the scheduler hold logic.
+    files: ['apps/mapping/src/**/*.ts', 'apps/integration-sync/src/**/*.ts'],
+    ignores: ['**/*.repository.ts', '**/migrations/**', ...TEST_FILES],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.property.name='execute'][callee.object.name='em']",
+          "CallExpression[callee.property.name='execute'][callee.object.property.name='em']",
+          "CallExpression[callee.property.name='execute'][callee.object.callee.property.name=/^(fork|getConnection)$/]",
+          "CallExpression[callee.name='executeBound']",
+          "MemberExpression[property.name=/^(getKnex|getConnection)$/]",
+        ].map((selector) => ({ selector, message: 'SQL goes in a *.repository.ts (a typed function of the aggregate’s repository), not here.' })),
+      ],
+    },
+  },
+  {
     // The console (React API, run on Preact): the hooks rules, and type-only imports kept apart.
     files: ['apps/console/**/*.tsx', 'apps/console/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },

@@ -1,4 +1,4 @@
-import { SyncRunsStart, SyncIntegrationsLaunch, SyncIntegrationsGet } from '@seatkeeper/contracts';
+import { SyncRunsStart, SyncIntegrationsDelete, SyncIntegrationsLaunch, SyncIntegrationsGet } from '@seatkeeper/contracts';
 import { RemoteRpcError, RpcException } from '@seatkeeper/platform-messaging';
 import { startPagerDutySimProcess, startServiceForTest, type PagerDutySimProcess } from '@seatkeeper/testing';
 import type { NatsConnection } from 'nats';
@@ -14,6 +14,7 @@ describe('integration-sync: a full sync of 25,000 users', () => {
   let sim: PagerDutySimProcess;
   let sync: Sync;
   let mapping: NatsConnection | undefined;
+  let syncedId: string | undefined;
 
   beforeAll(async () => {
     process.env['PD_FULL_SYNC_KEY'] = KEY;
@@ -29,6 +30,7 @@ describe('integration-sync: a full sync of 25,000 users', () => {
 
   it('refuses to launch until mapping says the mapping is complete, then fetches every user exactly once', async () => {
     const integration = await createIntegration(sync, sim.url, 'PD_FULL_SYNC_KEY');
+    syncedId = integration.id;
     expect(integration.status).toBe('draft');
 
     // No mapping service on the bus: refused with the reason.
@@ -72,4 +74,13 @@ describe('integration-sync: a full sync of 25,000 users', () => {
     const view = await rpc(sync).request(SyncIntegrationsGet, { integrationId: integration.id });
     expect(view.lastRun).toMatchObject({ id: started.id, status: 'applying' });
   }, 170_000);
+
+  it('refuses to delete an integration while its run is going (the run above waits for mapping to apply it)', async () => {
+    const integrationId = syncedId as string;
+    await expect(rpc(sync).request(SyncIntegrationsDelete, { integrationId })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/has a run going \(.+, applying\)/),
+    });
+    await expect(rpc(sync).request(SyncIntegrationsGet, { integrationId })).resolves.toMatchObject({ id: integrationId });
+  });
 });

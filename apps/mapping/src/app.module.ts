@@ -16,6 +16,9 @@ import { SourceSamplesService } from './definitions/source-samples.service';
 import { DirectoryHandler } from './directory/directory.handler';
 import { DirectoryService } from './directory/directory.service';
 import { PeopleImportService } from './directory/people-import.service';
+import { PersonRepository } from './directory/person.repository';
+import { SaasAppRepository } from './directory/saas-app.repository';
+import { SaasUserRepository } from './directory/saas-user.repository';
 import { SaasUserCommandsHandler } from './directory/saas-user-commands.handler';
 import { SaasUserCommandsService } from './directory/saas-user-commands.service';
 import { ormConfig } from './mikro-orm.config';
@@ -42,6 +45,9 @@ export class AppModule {
         DefinitionsService,
         SourceSamplesService,
         DefinitionsHandler,
+        PersonRepository,
+        SaasAppRepository,
+        SaasUserRepository,
         DirectoryService,
         PeopleImportService,
         DirectoryHandler,

@@ -1,5 +1,6 @@
 import { createOrmConfig } from '@seatkeeper/platform-persistence';
 import type { MappingEnv } from './config/mapping.env';
+import { SaasApp } from './directory/saas-app.entity';
 import { migrations } from './migrations';
 import { SCHEMA } from './schema';
 
@@ -7,7 +8,7 @@ export const ormConfig = (env: MappingEnv) =>
   createOrmConfig({
     schema: SCHEMA,
     databaseUrl: env.DATABASE_URL,
-    entities: [],
+    entities: [SaasApp],
     migrations,
     poolMax: env.DATABASE_POOL_MAX,
   });

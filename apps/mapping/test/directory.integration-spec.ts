@@ -5,10 +5,14 @@ import {
   DirectorySaasAppsList,
   DirectorySaasAppsUpdate,
   DirectorySaasUsersDeactivate,
+  DirectorySaasUsersCount,
   DirectorySaasUsersList,
+  DirectorySaasUsersMarkDeleted,
   DirectorySaasUsersReactivate,
+  DirectorySaasUsersSetRoles,
   MappingDefinitionsSourceFields,
   MappingDefinitionsSuggest,
+  type SaasUserView,
 } from '@seatkeeper/contracts';
 import { Naming, NatsConnectionHolder, RemoteRpcError as RemoteError } from '@seatkeeper/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
@@ -160,5 +164,38 @@ describe('the directory', () => {
       await expect(f.rpc.request(MappingDefinitionsSourceFields, { integrationId: uuidv7() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
   });
-});
 
+  it('answers workflows: counts by rule, sets roles in one statement (quotes and backslashes kept), marks deleted', async () => {
+    const wf = uuidv7();
+    await f.putDefinition(pagerDutyDefinition(wf));
+    await f.sync(wf, pdUsers('wf', 3));
+    const ofWf = { field: 'email', op: 'contains', value: '@wf.example.com' };
+    const listed = await f.rpc.request(DirectorySaasUsersList, { filter: ofWf });
+    expect(listed.data).toHaveLength(3);
+    const [a, b, c] = listed.data as [SaasUserView, SaasUserView, SaasUserView];
+    expect(await f.rpc.request(DirectorySaasUsersCount, { saasAppId: a.saasAppId, status: 'active', filter: ofWf })).toEqual({ count: 3 });
+
+    const role = `on-call "lead", \\ a's {x,y}`;
+    const unknown = uuidv7();
+    const set = await f.rpc.request(DirectorySaasUsersSetRoles, {
+      updates: [
+        { saasUserId: a.id, vendorRole: role },
+        { saasUserId: b.id, vendorRole: b.vendorRole as string },
+        { saasUserId: unknown, vendorRole: 'admin' },
+      ],
+    });
+    expect(set).toEqual({ updated: 1, unchanged: 1, missing: [unknown] });
+    const withRole = await f.rpc.request(DirectorySaasUsersList, { filter: { field: 'vendorRole', op: 'eq', value: role } });
+    expect(withRole.data.map((s) => s.id)).toEqual([a.id]);
+
+    expect(await f.rpc.request(DirectorySaasUsersMarkDeleted, { saasUserId: c.id, reason: 'deleted in PagerDuty by workflow' })).toMatchObject({
+      status: 'deleted',
+      deactivatedReason: 'deleted in PagerDuty by workflow',
+    });
+    expect(await f.rpc.request(DirectorySaasUsersCount, { status: 'deleted', filter: ofWf })).toEqual({ count: 1 });
+    const subjects = await f.pg.query(`select subject from mapping.outbox where entity_key = any($1) and subject not like '%created%' order by id`, [
+      [`saas-user:${a.id}`, `saas-user:${b.id}`, `saas-user:${c.id}`],
+    ]);
+    expect(subjects.rows.map((r: { subject: string }) => r.subject)).toEqual(['directory.saas-user.updated.v1', 'directory.saas-user.deleted.v1']);
+  });
+});

@@ -1,10 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { IntegrationStatus } from '@seatkeeper/contracts';
+import { executeBound } from '@seatkeeper/platform-persistence';
 import type { IntegrationRow, LastRunRow } from './integration.row';
+import type { Schedule } from './schedule';
 
 const COLUMNS = `id, name, vendor, record_type, installation_type, credential_id, local_secret, runner_pool, region, base_url,
   preference, schedule, extras, status, next_run_at, credential_rejected_at, created_at, updated_at`;
+
+/** An active integration whose schedule is due, as the scheduler claims it. */
+export interface DueIntegration {
+  id: string;
+  schedule: Schedule;
+  runner_pool: string;
+}
 
 export type IntegrationInsert = Omit<IntegrationRow, 'status' | 'next_run_at' | 'credential_rejected_at' | 'created_at' | 'updated_at'> & {
   created_by: string | null;
@@ -71,12 +80,31 @@ export class IntegrationsRepository {
 
   async lastRuns(em: EntityManager, ids: string[]): Promise<Map<string, LastRunRow>> {
     if (!ids.length) return new Map();
-    const rows = await em.execute<(LastRunRow & { integration_id: string })[]>(
+    const rows = await executeBound<(LastRunRow & { integration_id: string })[]>(
+      em,
       `select distinct on (integration_id) integration_id, id, status, finished_at from run
-       where integration_id in (${ids.map(() => '?').join(',')}) order by integration_id, queued_at desc`,
-      ids,
+       where integration_id = any(?::uuid[]) order by integration_id, queued_at desc`,
+      [ids],
     );
     return new Map(rows.map((r) => [r.integration_id, r]));
+  }
+
+  /**
+   * The pool's active integrations due at `now` (at most `limit`, the longest overdue first),
+   * locked FOR UPDATE SKIP LOCKED: replicas ticking at once each claim different ones.
+   */
+  async lockDue(em: EntityManager, runnerPool: string, now: Date, limit: number): Promise<DueIntegration[]> {
+    return em.execute<DueIntegration[]>(
+      `select id, schedule, runner_pool from integration
+       where status = 'active' and runner_pool = ? and next_run_at <= ?
+       order by next_run_at limit ? for update skip locked`,
+      [runnerPool, now, limit],
+    );
+  }
+
+  /** Moves the schedule on; `updated_at` is left alone (the scheduler's bookkeeping, not an edit). */
+  async setNextRunAt(em: EntityManager, id: string, nextRunAt: Date): Promise<void> {
+    await em.execute('update integration set next_run_at = ? where id = ?', [nextRunAt, id]);
   }
 
   async referencingCredential(em: EntityManager, credentialId: string): Promise<{ id: string; name: string }[]> {

@@ -17,6 +17,7 @@ import { SyncConnectorRegistry } from '../connector/sync-connector.registry';
 import { IntegrationErrorCode, integrationNotFound, validationFailed } from './integration.exception';
 import { toIntegrationView, type IntegrationRow } from './integration.row';
 import { IntegrationsRepository } from './integrations.repository';
+import { RunsRepository } from '../runs/runs.repository';
 import { nextRunAt, normaliseSchedule } from './schedule';
 
 const DEFAULT_POOL = 'default';
@@ -27,6 +28,7 @@ export class IntegrationsService {
   constructor(
     private readonly orm: MikroORM,
     private readonly repo: IntegrationsRepository,
+    private readonly runs: RunsRepository,
     private readonly rpc: RpcClient,
     private readonly connectors: SyncConnectorRegistry,
   ) {}
@@ -139,11 +141,8 @@ export class IntegrationsService {
     return this.orm.em.fork().transactional(async (em) => {
       const row = await this.repo.find(em, id, true);
       if (!row) throw integrationNotFound(id);
-      const going = await em.execute<{ id: string; status: string }[]>(
-        `select id, status from run where integration_id = ? and status in ('queued', 'fetching', 'applying')`,
-        [id],
-      );
-      if (going[0]) throw new RpcException(RpcErrorCode.Conflict, `Integration ${id} has a run going (${going[0].id}, ${going[0].status}); pause it and wait, or try later`);
+      const going = await this.runs.activeFor(em, id);
+      if (going) throw new RpcException(RpcErrorCode.Conflict, `Integration ${id} has a run going (${going.id}, ${going.status}); pause it and wait, or try later`);
       return { deleted: await this.repo.delete(em, id) };
     });
   }

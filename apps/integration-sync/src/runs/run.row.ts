@@ -28,9 +28,6 @@ export interface RunRow {
   finished_at: Date | null;
 }
 
-export const RUN_COLUMNS = `id, integration_id, runner_pool, trigger, status, cursor, batches, attempts, requests, fetched, vendor_total, applied,
-  quarantined, complete, reason, errors, owner, lease_expires_at, queued_at, started_at, fetched_at, finished_at`;
-
 export function toRunView(r: RunRow): RunView {
   const fetchedDone = ['applying', 'completed', 'incomplete'].includes(r.status);
   const progress = fetchedDone ? 1 : r.vendor_total ? Math.min(0.99, r.fetched / r.vendor_total) : 0;

@@ -3,7 +3,10 @@ import { Injectable } from '@nestjs/common';
 import type { RunStatus } from '@seatkeeper/contracts';
 import type { UserCursor } from '@seatkeeper/connector-kit';
 import { v7 as uuidv7 } from 'uuid';
-import { RUN_COLUMNS, type RunRow } from './run.row';
+import type { RunRow } from './run.row';
+
+const RUN_COLUMNS = `id, integration_id, runner_pool, trigger, status, cursor, batches, attempts, requests, fetched, vendor_total, applied,
+  quarantined, complete, reason, errors, owner, lease_expires_at, queued_at, started_at, fetched_at, finished_at`;
 
 /** SQL for runs, their page checkpoints and their seen-id sets. */
 @Injectable()

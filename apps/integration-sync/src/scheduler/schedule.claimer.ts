@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
-import type { Schedule } from '../integrations/schedule';
+import { IntegrationsRepository } from '../integrations/integrations.repository';
 import { nextRunAt } from '../integrations/schedule';
 import { RunWorker } from '../runs/run.worker';
 import { RunsRepository } from '../runs/runs.repository';
@@ -12,6 +12,9 @@ import { RunsRepository } from '../runs/runs.repository';
  * their next time in the same transaction that queues the run, so with any number of replicas
  * each due time queues exactly one run. A schedule due while a run is still going is skipped.
  */
+/** At most this many due integrations per tick; the rest are claimed by the next tick. */
+const DUE_PER_TICK = 50;
+
 @Injectable()
 export class ScheduleClaimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer?: NodeJS.Timeout;
@@ -19,6 +22,7 @@ export class ScheduleClaimer implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly integrations: IntegrationsRepository,
     private readonly runs: RunsRepository,
     private readonly worker: RunWorker,
     private readonly env: IntegrationSyncEnv,
@@ -46,15 +50,10 @@ export class ScheduleClaimer implements OnApplicationBootstrap, BeforeApplicatio
   /** Queues the runs that are due now; returns how many it queued. */
   async tick(now = new Date()): Promise<number> {
     const queued = await this.orm.em.fork().transactional(async (em) => {
-      const due = await em.execute<{ id: string; schedule: Schedule; runner_pool: string }[]>(
-        `select id, schedule, runner_pool from integration
-         where status = 'active' and runner_pool = ? and next_run_at <= ?
-         order by next_run_at limit 50 for update skip locked`,
-        [this.env.SYNC_RUNNER_POOL, now],
-      );
+      const due = await this.integrations.lockDue(em, this.env.SYNC_RUNNER_POOL, now, DUE_PER_TICK);
       let count = 0;
       for (const row of due) {
-        await em.execute('update integration set next_run_at = ? where id = ?', [nextRunAt(row.schedule, now), row.id]);
+        await this.integrations.setNextRunAt(em, row.id, nextRunAt(row.schedule, now));
         const run = await this.runs.queue(em, row.id, row.runner_pool, 'schedule');
         if (run) count++;
         else this.logger.info({ integrationId: row.id }, 'schedule due while a run is going; skipped');

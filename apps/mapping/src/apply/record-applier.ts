@@ -1,4 +1,3 @@
-import { executeBound } from '@seatkeeper/platform-persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -12,9 +11,7 @@ import { evaluate } from '@seatkeeper/rules';
 import { v7 as uuidv7 } from 'uuid';
 import {
   iso,
-  PERSON_SELECT,
   personSnapshot,
-  SAAS_USER_SELECT,
   saasUserSnapshot,
   type PersonRow,
   type SaasUserRow,
@@ -26,6 +23,8 @@ import { mapRecord, type MappedRecord, type MappedValue } from '../mapping/recor
 import { PERSON_COLUMNS, SAAS_USER_COLUMNS, targetFields, type PersonField } from '../mapping/target-fields';
 import { applyTransform } from '../mapping/transforms';
 import { decidePerson, decideSaasUser, strongest, type Changes, type SaasUserDecision } from './decide';
+import { PersonRepository, type IdentityClaim, type PersonWrite } from '../directory/person.repository';
+import { SaasUserRepository, type SaasUserWrite } from '../directory/saas-user.repository';
 import { QuarantineRepository, type QuarantineEntry } from './quarantine.repository';
 
 export interface ApplyCounts {
@@ -56,17 +55,16 @@ const k = (field: string, value: string): string => `${field}\u0000${value}`;
  * people by the ranked sync keys, then bulk statements for people, their identities, SaaS users,
  * quarantine and the outbox. A record whose mapped values are already stored writes nothing.
  * What each entry gets (create, update, skip, unchanged) is decided by the pure rules in decide.ts;
- * this class only gathers the rows and writes them.
- *
- * Look-ups by a page's ids are written `col = any(array(select … from jsonb…))`, not
- * `col in (select … from jsonb…)`: Postgres plans the latter as a hash semi-join over a sequential
- * scan of the whole table (one scan per page: quadratic in a first sync), the former as an index scan.
+ * this class only gathers the rows and hands them to the repositories, whose page statements
+ * (a handful per page, whatever its size) are the service's measured hot path.
  */
 @Injectable()
 export class RecordApplier {
   constructor(
     private readonly outbox: OutboxWriter,
     private readonly quarantine: QuarantineRepository,
+    private readonly people: PersonRepository,
+    private readonly saasUsers: SaasUserRepository,
   ) {}
 
   async apply(
@@ -108,12 +106,12 @@ export class RecordApplier {
     const persons = await this.lockPeople(em, candidates);
     const saasUsers = def.recordType === 'user_and_saas_user' ? await this.lockSaasUsers(em, def, candidates) : new Map<string, SaasUserRow>();
 
-    const personInserts: Record<string, unknown>[] = [];
-    const personUpdates: Record<string, unknown>[] = [];
+    const personInserts: PersonWrite[] = [];
+    const personUpdates: PersonWrite[] = [];
     const personChanges = new Map<string, { created: boolean; changes: Changes }>();
-    const identities: { f: string; v: string; p: string }[] = [];
-    const suInserts: Record<string, unknown>[] = [];
-    const suUpdates: Record<string, unknown>[] = [];
+    const identities: IdentityClaim[] = [];
+    const suInserts: SaasUserWrite[] = [];
+    const suUpdates: SaasUserWrite[] = [];
     const suChanges = new Map<string, { created: boolean; reactivated: boolean; changes: Changes }>();
 
     for (const c of candidates) {
@@ -124,11 +122,11 @@ export class RecordApplier {
         personId = uuidv7();
         personInserts.push(this.personRow(personId, null, c.mapped));
         personChanges.set(personId, { created: true, changes: {} });
-        identities.push(...c.mapped.uniqueValues.map(([f, v]) => ({ f, v, p: personId as string })));
+        identities.push(...c.mapped.uniqueValues.map(([field, value]) => ({ field, value, personId: personId as string })));
       } else if (person.kind === 'update' && existing) {
         personUpdates.push(this.personRow(existing.id, existing, c.mapped));
         personChanges.set(existing.id, { created: false, changes: person.changes });
-        identities.push(...c.mapped.uniqueValues.map(([f, v]) => ({ f, v, p: existing.id })));
+        identities.push(...c.mapped.uniqueValues.map(([field, value]) => ({ field, value, personId: existing.id })));
       }
       let saasUser: SaasUserDecision = { kind: 'unchanged' };
       if (def.recordType === 'user_and_saas_user') {
@@ -149,9 +147,11 @@ export class RecordApplier {
       settled.push(c.record);
     }
 
-    await this.writePeople(em, personInserts, personUpdates);
-    await this.writeIdentities(em, identities);
-    await this.writeSaasUsers(em, suInserts, suUpdates);
+    await this.people.insertMany(em, personInserts);
+    await this.people.updateMany(em, personUpdates);
+    await this.people.claimIdentities(em, identities);
+    await this.saasUsers.insertMany(em, suInserts);
+    await this.saasUsers.updateMany(em, suUpdates);
     await this.quarantine.put(em, def.integrationId, ctx, quarantined);
     await this.quarantine.resolve(em, def.integrationId, settled);
     counts.quarantined = quarantined.length;
@@ -191,16 +191,11 @@ export class RecordApplier {
 
   /** The person of each record: the first ranked sync key that names one. Any other unique value held by someone else is a conflict. */
   private async resolvePeople(em: EntityManager, candidates: Candidate[], quarantined: QuarantineEntry[]): Promise<Candidate[]> {
-    const pairs = new Map<string, { f: string; v: string }>();
-    for (const c of candidates) for (const [f, v] of c.mapped.uniqueValues) pairs.set(k(f, v), { f, v });
+    const pairs = new Map<string, { field: string; value: string }>();
+    for (const c of candidates) for (const [field, value] of c.mapped.uniqueValues) pairs.set(k(field, value), { field, value });
     if (pairs.size === 0) return candidates;
-    const rows = await executeBound<{ key_field: string; key_value: string; person_id: string }[]>(
-      em,
-      `select i.key_field, i.key_value, i.person_id from person_identity i
-       join jsonb_to_recordset(?::jsonb) as x(f text, v text) on i.key_field = x.f and i.key_value = x.v`,
-      [JSON.stringify([...pairs.values()])],
-    );
-    const owner = new Map(rows.map((r) => [k(r.key_field, r.key_value), r.person_id]));
+    const owners = await this.people.owners(em, [...pairs.values()]);
+    const owner = new Map(owners.map((o) => [k(o.field, o.value), o.personId]));
     const resolved: Candidate[] = [];
     for (const c of candidates) {
       const match = c.mapped.syncKeys.find(([f, v]) => owner.has(k(f, v)));
@@ -223,29 +218,18 @@ export class RecordApplier {
 
   private async lockPeople(em: EntityManager, candidates: Candidate[]): Promise<Map<string, PersonRow>> {
     const ids = [...new Set(candidates.flatMap((c) => (c.personId ? [c.personId] : [])))];
-    if (ids.length === 0) return new Map();
-    const rows = await executeBound<PersonRow[]>(
-      em,
-      `select ${PERSON_SELECT} from person where id = any(array(select (jsonb_array_elements_text(?::jsonb))::uuid)) order by id for update`,
-      [JSON.stringify(ids)],
-    );
+    const rows = await this.people.lockMany(em, ids);
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   private async lockSaasUsers(em: EntityManager, def: MappingDefinition, candidates: Candidate[]): Promise<Map<string, SaasUserRow>> {
     const ids = candidates.map((c) => String(c.mapped.saasUser.externalId));
-    if (ids.length === 0) return new Map();
-    const rows = await executeBound<SaasUserRow[]>(
-      em,
-      `select ${SAAS_USER_SELECT} from saas_user where saas_app_id = ?
-       and external_id = any(array(select jsonb_array_elements_text(?::jsonb))) order by id for update`,
-      [def.saasAppId, JSON.stringify(ids)],
-    );
+    const rows = await this.saasUsers.lockByExternalIds(em, def.saasAppId, ids);
     return new Map(rows.map((r) => [r.external_id, r]));
   }
 
   /** The full row to write: the stored values, overlaid with what the mapping says. */
-  private personRow(id: string, existing: PersonRow | null, mapped: MappedRecord): Record<string, unknown> {
+  private personRow(id: string, existing: PersonRow | null, mapped: MappedRecord): PersonWrite {
     const row: Record<string, unknown> = { id };
     for (const field of PERSON_FIELDS) {
       const column = PERSON_COLUMNS[field];
@@ -254,7 +238,7 @@ export class RecordApplier {
       row[column] = field === 'employmentStatus' ? (value ?? stored ?? 'active') : (value ?? null);
     }
     row['custom_fields'] = { ...(existing?.custom_fields ?? {}), ...mapped.custom };
-    return row;
+    return row as PersonWrite;
   }
 
   private saasUserValues(def: MappingDefinition, mapped: MappedRecord, personId: string | null): Record<string, MappedValue> {
@@ -279,77 +263,9 @@ export class RecordApplier {
     return { ...rest, last_activity_at: iso(su.last_activity_at), missing_upstream_since: null, deactivated_at: iso(su.deactivated_at) };
   }
 
-  private async writePeople(em: EntityManager, inserts: Record<string, unknown>[], updates: Record<string, unknown>[]): Promise<void> {
-    const columns = [...Object.values(PERSON_COLUMNS), 'custom_fields'];
-    const recordset = `jsonb_to_recordset(?::jsonb) as x(id uuid, ${columns.map((c) => `${c} ${c === 'custom_fields' ? 'jsonb' : 'text'}`).join(', ')})`;
-    if (inserts.length > 0) {
-      await executeBound(
-      em,
-        `insert into person (id, ${columns.join(', ')}) select id, ${columns.map((c) => `x.${c}`).join(', ')} from ${recordset}`,
-        [JSON.stringify(inserts)],
-      );
-    }
-    if (updates.length > 0) {
-      await executeBound(
-      em,
-        `update person p set ${columns.map((c) => `${c} = x.${c}`).join(', ')}, updated_at = now() from ${recordset} where p.id = x.id`,
-        [JSON.stringify(updates)],
-      );
-    }
-  }
-
-  private async writeIdentities(em: EntityManager, identities: { f: string; v: string; p: string }[]): Promise<void> {
-    if (identities.length === 0) return;
-    await executeBound(
-      em,
-      `insert into person_identity (key_field, key_value, person_id)
-       select f, v, p from jsonb_to_recordset(?::jsonb) as x(f text, v text, p uuid)
-       on conflict (person_id, key_field) do update set key_value = excluded.key_value`,
-      [JSON.stringify(identities)],
-    );
-  }
-
-  private async writeSaasUsers(em: EntityManager, inserts: Record<string, unknown>[], updates: Record<string, unknown>[]): Promise<void> {
-    const typed: [string, string][] = [
-      ['saas_app_id', 'uuid'],
-      ['integration_id', 'uuid'],
-      ['external_id', 'text'],
-      ['person_id', 'uuid'],
-      ['email', 'text'],
-      ['vendor_role', 'text'],
-      ['type', 'text'],
-      ['invitation_sent', 'boolean'],
-      ['license', 'text'],
-      ['last_activity_at', 'timestamptz'],
-      ['last_activity_source', 'text'],
-      ['status', 'text'],
-      ['deactivated_reason', 'text'],
-      ['deactivated_at', 'timestamptz'],
-      ['missing_upstream_since', 'timestamptz'],
-    ];
-    const recordset = `jsonb_to_recordset(?::jsonb) as x(id uuid, ${typed.map(([c, t]) => `${c} ${t}`).join(', ')})`;
-    if (inserts.length > 0) {
-      const cols = typed.map(([c]) => c).filter((c) => !['status', 'deactivated_reason', 'deactivated_at', 'missing_upstream_since'].includes(c));
-      await executeBound(em, `insert into saas_user (id, ${cols.join(', ')}) select id, ${cols.map((c) => `x.${c}`).join(', ')} from ${recordset}`, [
-        JSON.stringify(inserts),
-      ]);
-    }
-    if (updates.length > 0) {
-      await executeBound(
-      em,
-        `update saas_user s set ${typed.map(([c]) => `${c} = x.${c}`).join(', ')}, updated_at = now() from ${recordset} where s.id = x.id`,
-        [JSON.stringify(updates)],
-      );
-    }
-  }
-
   private async personEvents(em: EntityManager, changes: Map<string, { created: boolean; changes: Changes }>): Promise<PendingEvent[]> {
     if (changes.size === 0) return [];
-    const rows = await executeBound<PersonRow[]>(
-      em,
-      `select ${PERSON_SELECT} from person where id = any(array(select (jsonb_array_elements_text(?::jsonb))::uuid))`,
-      [JSON.stringify([...changes.keys()])],
-    );
+    const rows = await this.people.findMany(em, [...changes.keys()]);
     return rows.map((row) => {
       const c = changes.get(row.id) as { created: boolean; changes: Changes };
       return {
@@ -366,11 +282,7 @@ export class RecordApplier {
     changes: Map<string, { created: boolean; reactivated: boolean; changes: Changes }>,
   ): Promise<PendingEvent[]> {
     if (changes.size === 0) return [];
-    const rows = await executeBound<SaasUserRow[]>(
-      em,
-      `select ${SAAS_USER_SELECT} from saas_user where id = any(array(select (jsonb_array_elements_text(?::jsonb))::uuid))`,
-      [JSON.stringify([...changes.keys()])],
-    );
+    const rows = await this.saasUsers.findMany(em, [...changes.keys()]);
     return rows.map((row) => {
       const c = changes.get(row.id) as { created: boolean; reactivated: boolean; changes: Changes };
       const definition = c.created ? SaasUserCreatedV1 : c.reactivated ? SaasUserReactivatedV1 : SaasUserUpdatedV1;

@@ -16,55 +16,14 @@ import {
   type UpdateSaasAppRequest,
 } from '@seatkeeper/contracts';
 import { OutboxWriter, RpcException } from '@seatkeeper/platform-messaging';
-import { checkRule, compileToSql, type FieldCatalog } from '@seatkeeper/rules';
 import { PEOPLE_CATALOG, SAAS_USERS_CATALOG } from './directory.catalogs';
-import {
-  iso,
-  PERSON_SELECT,
-  personSnapshot,
-  SAAS_USER_SELECT,
-  saasUserSnapshot,
-  toPersonView,
-  type PersonRow,
-  type SaasUserRow,
-} from './rows';
+import { checkedFilter } from './directory-filter';
+import { PersonRepository } from './person.repository';
+import { iso, personSnapshot, saasUserSnapshot, toPersonView, type PersonRow } from './rows';
+import { SaasAppRepository, type SaasAppRow } from './saas-app.repository';
+import { SaasUserRepository, type SaasUserListRow } from './saas-user.repository';
 
 const DEFAULT_LIMIT = 50;
-
-interface SaasUserListRow extends SaasUserRow {
-  app_name: string;
-  vendor: string;
-  p_email: string | null;
-  p_full_name: string | null;
-  p_employment_status: string | null;
-}
-
-interface SaasAppRow {
-  id: string;
-  name: string;
-  vendor: string;
-  seat_price: string | null;
-  currency: string | null;
-  seats_purchased: number | null;
-  saas_users: string;
-  created_at: Date;
-  updated_at: Date;
-}
-
-/** A rule (libs/rules) as a SQL condition over the directory's aliases; VALIDATION_FAILED naming the rule's bad parts. */
-export function filterSql(filter: Record<string, unknown> | undefined, catalog: FieldCatalog): { sql: string; params: unknown[] } {
-  if (!filter) return { sql: 'true', params: [] };
-  const checked = checkRule(filter, catalog);
-  if (!checked.ok) {
-    throw new RpcException(
-      RpcErrorCode.ValidationFailed,
-      'The filter is not a valid rule',
-      checked.errors.map((e) => ({ field: `filter${e.path ? `.${e.path}` : ''}`, messages: [e.message] })),
-    );
-  }
-  const { sql, params } = compileToSql(checked.rule, catalog, { now: new Date(), placeholder: 'knex' });
-  return { sql, params };
-}
 
 function toSaasUserView(r: SaasUserListRow): SaasUserView {
   return {
@@ -93,26 +52,24 @@ function toSaasUserView(r: SaasUserListRow): SaasUserView {
   };
 }
 
-const SAAS_USER_LIST_SELECT = `${SAAS_USER_SELECT.split(',').map((c) => `s.${c.trim()}`).join(', ')},
-  a.name as app_name, a.vendor, p.email as p_email, p.full_name as p_full_name, p.employment_status as p_employment_status
-  from saas_user s join saas_app a on a.id = s.saas_app_id left join person p on p.id = s.person_id`;
-
 /** The directory's reads and the operator's writes: people, SaaS apps, SaaS users. */
 @Injectable()
 export class DirectoryService {
   constructor(
     private readonly orm: MikroORM,
     private readonly outbox: OutboxWriter,
+    private readonly people: PersonRepository,
+    private readonly saasApps: SaasAppRepository,
+    private readonly saasUsers: SaasUserRepository,
   ) {}
 
   async listPeople(req: ListPeopleRequest): Promise<Page<PersonView>> {
     const limit = req.limit ?? DEFAULT_LIMIT;
-    const f = filterSql(req.filter, PEOPLE_CATALOG);
-    const rows = await this.orm.em.fork().execute<PersonRow[]>(
-      `select ${PERSON_SELECT.split(',').map((c) => `p.${c.trim()}`).join(', ')} from person p
-       where ${f.sql} ${req.cursor ? 'and p.id > ?' : ''} order by p.id limit ?`,
-      [...f.params, ...(req.cursor ? [this.cursor(req.cursor)] : []), limit + 1],
-    );
+    const rows = await this.people.list(this.orm.em.fork(), {
+      filter: checkedFilter(req.filter, PEOPLE_CATALOG),
+      afterId: req.cursor ? this.cursor(req.cursor) : undefined,
+      limit,
+    });
     const page = rows.slice(0, limit);
     return { data: page.map(toPersonView), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   }
@@ -149,11 +106,7 @@ export class DirectoryService {
         if ((person[key] ?? null) !== (next[key] ?? null)) changed[names[key]] = next[key];
       }
       if (Object.keys(changed).length === 0) return toPersonView(person);
-      await em.execute(
-        `update person set employment_status = ?, termination_date = ?::date, department = ?, job_title = ?, directory_role = ?,
-           updated_at = now() where id = ?`,
-        [next.employment_status, next.termination_date, next.department, next.job_title, next.directory_role, person.id],
-      );
+      await this.people.updateOperatorFields(em, person.id, next);
       const updated = await this.findPerson(em, person.id);
       await this.outbox.add(em, PersonUpdatedV1, personSnapshot(updated, changed), { entityKey: `person:${person.id}` });
       return toPersonView(updated);
@@ -161,63 +114,41 @@ export class DirectoryService {
   }
 
   async listSaasApps(): Promise<{ data: SaasAppView[] }> {
-    const rows = await this.orm.em.fork().execute<SaasAppRow[]>(`${this.appSelect()} group by a.id order by a.name, a.id`);
+    const rows = await this.saasApps.list(this.orm.em.fork());
     return { data: rows.map(toSaasAppView) };
   }
 
   async getSaasApp(saasAppId: string): Promise<SaasAppView> {
-    const rows = await this.orm.em.fork().execute<SaasAppRow[]>(`${this.appSelect()} where a.id = ? group by a.id`, [saasAppId]);
-    if (!rows[0]) throw new RpcException(RpcErrorCode.NotFound, `No SaaS app ${saasAppId}`);
-    return toSaasAppView(rows[0]);
+    const app = await this.saasApps.findById(this.orm.em.fork(), saasAppId);
+    if (!app) throw new RpcException(RpcErrorCode.NotFound, `No SaaS app ${saasAppId}`);
+    return toSaasAppView(app);
   }
 
   async updateSaasApp(req: UpdateSaasAppRequest): Promise<SaasAppView> {
-    const sets: string[] = [];
-    const params: unknown[] = [];
-    const set = (column: string, value: unknown): void => {
-      sets.push(`${column} = ?`);
-      params.push(value);
-    };
-    if (req.name !== undefined) set('name', req.name);
-    if (req.seatPrice !== undefined) set('seat_price', req.seatPrice);
-    if (req.currency !== undefined) set('currency', req.currency);
-    if (req.seatsPurchased !== undefined) set('seats_purchased', req.seatsPurchased);
-    if (sets.length > 0) {
-      const rows = await this.orm.em
-        .fork()
-        .execute<{ id: string }[]>(`update saas_app set ${sets.join(', ')}, updated_at = now() where id = ? returning id`, [
-          ...params,
-          req.saasAppId,
-        ]);
-      if (rows.length === 0) throw new RpcException(RpcErrorCode.NotFound, `No SaaS app ${req.saasAppId}`);
-    }
-    return this.getSaasApp(req.saasAppId);
+    const { saasAppId, ...changes } = req;
+    const found = await this.saasApps.update(this.orm.em.fork(), saasAppId, changes);
+    if (!found) throw new RpcException(RpcErrorCode.NotFound, `No SaaS app ${saasAppId}`);
+    return this.getSaasApp(saasAppId);
   }
 
   async listSaasUsers(req: ListSaasUsersRequest): Promise<Page<SaasUserView>> {
     const limit = req.limit ?? DEFAULT_LIMIT;
-    const f = filterSql(req.filter, SAAS_USERS_CATALOG);
-    const where = [f.sql];
-    const params = [...f.params];
-    const add = (clause: string, value: unknown): void => {
-      where.push(clause);
-      params.push(value);
-    };
-    if (req.saasAppId) add('s.saas_app_id = ?', req.saasAppId);
-    if (req.personId) add('s.person_id = ?', req.personId);
-    if (req.status) add('s.status = ?', req.status);
-    if (req.cursor) add('s.id > ?', this.cursor(req.cursor));
-    const rows = await this.orm.em
-      .fork()
-      .execute<SaasUserListRow[]>(`select ${SAAS_USER_LIST_SELECT} where ${where.join(' and ')} order by s.id limit ?`, [...params, limit + 1]);
+    const rows = await this.saasUsers.list(this.orm.em.fork(), {
+      filter: checkedFilter(req.filter, SAAS_USERS_CATALOG),
+      saasAppId: req.saasAppId,
+      personId: req.personId,
+      status: req.status,
+      afterId: req.cursor ? this.cursor(req.cursor) : undefined,
+      limit,
+    });
     const page = rows.slice(0, limit);
     return { data: page.map(toSaasUserView), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
   }
 
   async getSaasUser(saasUserId: string, em: EntityManager = this.orm.em.fork()): Promise<SaasUserView> {
-    const rows = await em.execute<SaasUserListRow[]>(`select ${SAAS_USER_LIST_SELECT} where s.id = ?`, [saasUserId]);
-    if (!rows[0]) throw new RpcException(RpcErrorCode.NotFound, `No SaaS user ${saasUserId}`);
-    return toSaasUserView(rows[0]);
+    const row = await this.saasUsers.findListRow(em, saasUserId);
+    if (!row) throw new RpcException(RpcErrorCode.NotFound, `No SaaS user ${saasUserId}`);
+    return toSaasUserView(row);
   }
 
   /** Operators mark an account deactivated (e.g. after removing it in the vendor by hand). Repeating it changes nothing. */
@@ -231,20 +162,11 @@ export class DirectoryService {
 
   private async setStatus(saasUserId: string, status: 'active' | 'deactivated', reason: string | null): Promise<SaasUserView> {
     return this.orm.em.fork().transactional(async (em) => {
-      const rows = await em.execute<(SaasUserRow & { vendor: string })[]>(
-        `select ${SAAS_USER_SELECT.split(',').map((c) => `s.${c.trim()}`).join(', ')}, a.vendor
-         from saas_user s join saas_app a on a.id = s.saas_app_id where s.id = ? for update of s`,
-        [saasUserId],
-      );
-      const su = rows[0];
+      const su = await this.saasUsers.lockWithVendor(em, saasUserId);
       if (!su) throw new RpcException(RpcErrorCode.NotFound, `No SaaS user ${saasUserId}`);
       if (su.status === 'deleted') throw new RpcException(RpcErrorCode.Conflict, 'The SaaS user is deleted');
       if (su.status === status) return this.getSaasUser(saasUserId, em);
-      const [updated] = (await em.execute<SaasUserRow[]>(
-        `update saas_user set status = ?, deactivated_reason = ?, deactivated_at = case when ? = 'deactivated' then now() else null end,
-           updated_at = now() where id = ? returning ${SAAS_USER_SELECT}`,
-        [status, reason, status, saasUserId],
-      )) as [SaasUserRow];
+      const updated = await this.saasUsers.setStatus(em, saasUserId, status, reason);
       await this.outbox.add(
         em,
         status === 'deactivated' ? SaasUserDeactivatedV1 : SaasUserReactivatedV1,
@@ -256,15 +178,9 @@ export class DirectoryService {
   }
 
   private async findPerson(em: EntityManager, personId: string, lock = false): Promise<PersonRow> {
-    const rows = await em.execute<PersonRow[]>(`select ${PERSON_SELECT} from person where id = ? ${lock ? 'for update' : ''}`, [personId]);
-    if (!rows[0]) throw new RpcException(RpcErrorCode.NotFound, `No person ${personId}`);
-    return rows[0];
-  }
-
-  private appSelect(): string {
-    return `select a.id, a.name, a.vendor, a.seat_price::text as seat_price, a.currency, a.seats_purchased, a.created_at, a.updated_at,
-      count(s.id) filter (where s.status <> 'deleted') as saas_users
-      from saas_app a left join saas_user s on s.saas_app_id = a.id`;
+    const person = await this.people.findById(em, personId, { lock });
+    if (!person) throw new RpcException(RpcErrorCode.NotFound, `No person ${personId}`);
+    return person;
   }
 
   /** Cursors are the last id of the previous page (UUIDv7: time-ordered). */

@@ -13,7 +13,8 @@ import { OutboxWriter, RpcException } from '@seatkeeper/platform-messaging';
 import { isEmail } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { v7 as uuidv7 } from 'uuid';
-import { PERSON_SELECT, personSnapshot, type PersonRow } from './rows';
+import { PersonRepository } from './person.repository';
+import { personSnapshot } from './rows';
 
 interface FeedRow {
   email: string;
@@ -63,6 +64,7 @@ export class PeopleImportService {
   constructor(
     private readonly orm: MikroORM,
     private readonly outbox: OutboxWriter,
+    private readonly people: PersonRepository,
   ) {}
 
   async import(req: ImportPeopleRequest): Promise<ImportPeopleResult> {
@@ -90,15 +92,14 @@ export class PeopleImportService {
   }
 
   private async upsert(em: EntityManager, row: FeedRow): Promise<'created' | 'updated' | 'unchanged'> {
-    const [existing] = await em.execute<PersonRow[]>(`select ${PERSON_SELECT} from person where email = ? for update`, [row.email]);
+    const existing = await this.people.lockByEmail(em, row.email);
     if (!existing) {
       const id = uuidv7();
-      await em.execute(
-        `insert into person (id, email, employment_status, department, termination_date) values (?, ?, ?, ?, ?::date)`,
-        [id, row.email, row.employment_status ?? 'active', row.department ?? null, row.termination_date ?? null],
-      );
-      await em.execute('insert into person_identity (key_field, key_value, person_id) values (?, ?, ?)', ['person.email', row.email, id]);
-      const [created] = (await em.execute<PersonRow[]>(`select ${PERSON_SELECT} from person where id = ?`, [id])) as [PersonRow];
+      const created = await this.people.createFromFeed(em, id, row.email, {
+        employment_status: row.employment_status ?? 'active',
+        department: row.department ?? null,
+        termination_date: row.termination_date ?? null,
+      });
       await this.outbox.add(em, PersonCreatedV1, personSnapshot(created), { entityKey: `person:${id}` });
       return 'created';
     }
@@ -112,11 +113,11 @@ export class PeopleImportService {
     if ((next.department ?? null) !== existing.department) changed['department'] = next.department;
     if ((next.terminationDate ?? null) !== existing.termination_date) changed['terminationDate'] = next.terminationDate;
     if (Object.keys(changed).length === 0) return 'unchanged';
-    await em.execute(
-      'update person set employment_status = ?, department = ?, termination_date = ?::date, updated_at = now() where id = ?',
-      [next.employmentStatus, next.department, next.terminationDate, existing.id],
-    );
-    const [updated] = (await em.execute<PersonRow[]>(`select ${PERSON_SELECT} from person where id = ?`, [existing.id])) as [PersonRow];
+    const updated = await this.people.updateFromFeed(em, existing.id, {
+      employment_status: next.employmentStatus,
+      department: next.department,
+      termination_date: next.terminationDate,
+    });
     await this.outbox.add(em, PersonUpdatedV1, personSnapshot(updated, changed), { entityKey: `person:${existing.id}` });
     return 'updated';
   }

@@ -1,6 +1,6 @@
 import type { PersonSnapshot, PersonView, SaasUserSnapshot, SaasUserStatus } from '@seatkeeper/contracts';
 
-/** A `person` row as raw SQL returns it (select PERSON_SELECT). */
+/** A `person` row as PersonRepository returns it (`termination_date` as text). */
 export interface PersonRow {
   id: string;
   email: string;
@@ -19,10 +19,7 @@ export interface PersonRow {
   updated_at: Date;
 }
 
-/** `termination_date` as text: a `date` must not pass through a JS Date and a time zone. */
-export const PERSON_SELECT = `id, email, username, full_name, first_name, last_name, job_title, time_zone, department,
-  directory_role, employment_status, termination_date::text as termination_date, custom_fields, created_at, updated_at`;
-
+/** A `saas_user` row as SaasUserRepository returns it. */
 export interface SaasUserRow {
   id: string;
   saas_app_id: string;
@@ -43,10 +40,6 @@ export interface SaasUserRow {
   created_at: Date;
   updated_at: Date;
 }
-
-export const SAAS_USER_SELECT = `id, saas_app_id, integration_id, external_id, person_id, email, vendor_role, type, invitation_sent,
-  license, last_activity_at, last_activity_source, status, deactivated_reason, deactivated_at, missing_upstream_since,
-  created_at, updated_at`;
 
 /** The reason recorded when reconciliation deactivates an account that a complete run no longer returned. */
 export const MISSING_UPSTREAM_REASON = 'missing upstream';
