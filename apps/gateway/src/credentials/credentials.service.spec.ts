@@ -1,7 +1,6 @@
-import type { RequestDefinition } from '@seatkeeper/contracts';
 import type { CredentialView } from '@seatkeeper/contracts';
-import type { RpcClient } from '@seatkeeper/platform-messaging';
 import { plainToInstance } from 'class-transformer';
+import { fakeRpc } from '../../test/support/fake-rpc';
 import type { ParentLookup } from '../http/parent-exists';
 import { AccessLogQuery, CreateCredentialDto, ReplaceSecretDto, TestCredentialDto } from './credentials.dto';
 import { CredentialsService } from './credentials.service';
@@ -47,18 +46,6 @@ const publicView = {
   last_used_at: null,
   last_test: { at: '2026-01-02T00:00:00.000Z', ok: true, message: 'OK' },
 };
-
-/** An RpcClient that records what it is asked (JSON-encoded, as on the wire) and answers from `replies`. */
-function fakeRpc(replies: Record<string, unknown>) {
-  const sent: { subject: string; payload: unknown }[] = [];
-  const rpc = {
-    request: (definition: RequestDefinition, payload: object) => {
-      sent.push({ subject: definition.subject, payload: JSON.parse(JSON.stringify(payload)) as unknown });
-      return Promise.resolve(replies[definition.subject]);
-    },
-  } as unknown as RpcClient;
-  return { rpc, sent };
-}
 
 function serviceWith(replies: Record<string, unknown>) {
   const { rpc, sent } = fakeRpc(replies);
