@@ -22,7 +22,7 @@ import {
   WorkflowVersionsList,
 } from '@seatkeeper/contracts';
 import { RpcClient } from '@seatkeeper/platform-messaging';
-import { toSaasUserDto } from '../directory/directory.mapper';
+import { toSaasUserDto } from '../directory/saas-users.dto';
 import type { PageQueryDto, Page } from '../http/pagination';
 import { ProblemException } from '../http/problem';
 import type {
