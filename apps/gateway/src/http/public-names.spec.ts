@@ -27,3 +27,26 @@ describe('public-names', () => {
     expect(toCamelCase(new Body())).toEqual({ localReference: { kind: 'env' } });
   });
 });
+
+describe('SnakeCased', () => {
+  it('holds a public class to its contract: a field missing or named otherwise fails the typecheck', () => {
+    interface View {
+      secretHint: string | null;
+      lastTest: { at: string } | null;
+    }
+    class Exact implements SnakeCased<View> {
+      secret_hint!: string | null;
+      last_test!: { at: string } | null;
+    }
+    // @ts-expect-error last_test is missing
+    class Missing implements SnakeCased<View> {
+      secret_hint!: string | null;
+    }
+    // @ts-expect-error lastTest is the contract's spelling, not the public one
+    class Misnamed implements SnakeCased<View> {
+      secret_hint!: string | null;
+      lastTest!: { at: string } | null;
+    }
+    expect([Exact, Missing, Misnamed].map((c) => c.name)).toEqual(['Exact', 'Missing', 'Misnamed']);
+  });
+});
