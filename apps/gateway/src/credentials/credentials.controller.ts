@@ -18,25 +18,10 @@ import {
   ApiTags,
   ApiParam,
 } from '@nestjs/swagger';
-import {
-  VaultAccessLogList,
-  VaultCredentialsCreate,
-  VaultCredentialsDelete,
-  VaultCredentialsGet,
-  VaultCredentialsList,
-  VaultCredentialsReplaceSecret,
-  VaultCredentialsTest,
-  VaultCredentialsUpdate,
-  type AccessLogPage,
-  type CredentialPage,
-  type CredentialTestResult,
-  type CredentialView,
-} from '@seatkeeper/contracts';
-import { RpcClient } from '@seatkeeper/platform-messaging';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { actorOf } from '../http/actor';
 import { ApiPageResponse, PageQueryDto, type Page } from '../http/pagination';
-import { ParentLookup } from '../http/parent-exists';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
 import {
   AccessLogEntryDto,
@@ -49,23 +34,13 @@ import {
   TestCredentialDto,
   UpdateCredentialDto,
 } from './credentials.dto';
-import {
-  actorOf,
-  toAccessLogEntryDto,
-  toCredentialDto,
-  toSettings,
-  toTestResultDto,
-} from './credentials.mapper';
-import { withPublicFieldNames } from '../http/service-field-names';
+import { CredentialsService } from './credentials.service';
 
 /** Vendor credentials, kept by the credential-vault service. The secret is write-only: no route returns it. */
 @ApiTags('credentials')
 @Controller('api/v1/credentials')
 export class CredentialsController {
-  constructor(
-    private readonly rpc: RpcClient,
-    private readonly parents: ParentLookup,
-  ) {}
+  constructor(private readonly credentials: CredentialsService) {}
 
   @Post()
   @Roles('admin')
@@ -75,43 +50,19 @@ export class CredentialsController {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: CredentialDto })
-  async create(
+  create(
     @Body() body: CreateCredentialDto,
     @CurrentPrincipal() who: Principal,
   ): Promise<CredentialDto> {
-    const view = await withPublicFieldNames(
-      this.rpc.request(VaultCredentialsCreate, {
-        actor: actorOf(who),
-        name: body.name,
-        vendor: body.vendor,
-        description: body.description,
-        type: body.type,
-        preset: body.preset,
-        storage: body.storage,
-        settings: toSettings(body.settings),
-        secret: body.secret,
-        localReference: body.local_reference,
-      }),
-    );
-    return toCredentialDto(view as CredentialView);
+    return this.credentials.create(body, actorOf(who));
   }
 
   @Get()
   @Roles('viewer')
   @ApiOperation({ summary: 'List credentials (metadata only), newest first' })
   @ApiPageResponse(CredentialDto)
-  async list(
-    @Query() query: ListCredentialsQuery,
-  ): Promise<Page<CredentialDto>> {
-    const page = (await this.rpc.request(VaultCredentialsList, {
-      limit: query.limit,
-      cursor: query.cursor,
-      vendor: query.vendor,
-    })) as CredentialPage;
-    return {
-      data: page.data.map(toCredentialDto),
-      next_cursor: page.next_cursor,
-    };
+  list(@Query() query: ListCredentialsQuery): Promise<Page<CredentialDto>> {
+    return this.credentials.list(query);
   }
 
   @Get(':id')
@@ -119,10 +70,8 @@ export class CredentialsController {
   @ApiOperation({ summary: 'One credential: metadata and a masked hint' })
   @ApiOkResponse({ type: CredentialDto })
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
-  async get(@Param('id', ParseUuidPipe) id: string): Promise<CredentialDto> {
-    return toCredentialDto(
-      (await this.rpc.request(VaultCredentialsGet, { id })) as CredentialView,
-    );
+  get(@Param('id', ParseUuidPipe) id: string): Promise<CredentialDto> {
+    return this.credentials.get(id);
   }
 
   @Patch(':id')
@@ -133,20 +82,12 @@ export class CredentialsController {
   })
   @ApiOkResponse({ type: CredentialDto })
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
-  async update(
+  update(
     @Param('id', ParseUuidPipe) id: string,
     @Body() body: UpdateCredentialDto,
     @CurrentPrincipal() who: Principal,
   ): Promise<CredentialDto> {
-    const view = await withPublicFieldNames(
-      this.rpc.request(VaultCredentialsUpdate, {
-        id,
-        actor: actorOf(who),
-        name: body.name,
-        description: body.description,
-      }),
-    );
-    return toCredentialDto(view as CredentialView);
+    return this.credentials.update(id, body, actorOf(who));
   }
 
   @Put(':id/secret')
@@ -157,21 +98,12 @@ export class CredentialsController {
   })
   @ApiOkResponse({ type: CredentialDto })
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
-  async replaceSecret(
+  replaceSecret(
     @Param('id', ParseUuidPipe) id: string,
     @Body() body: ReplaceSecretDto,
     @CurrentPrincipal() who: Principal,
   ): Promise<CredentialDto> {
-    const view = await withPublicFieldNames(
-      this.rpc.request(VaultCredentialsReplaceSecret, {
-        id,
-        actor: actorOf(who),
-        secret: body.secret,
-        localReference: body.local_reference,
-        settings: toSettings(body.settings),
-      }),
-    );
-    return toCredentialDto(view as CredentialView);
+    return this.credentials.replaceSecret(id, body, actorOf(who));
   }
 
   @Delete(':id')
@@ -182,14 +114,11 @@ export class CredentialsController {
   })
   @ApiOkResponse({ type: DeletedCredentialDto })
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
-  async delete(
+  delete(
     @Param('id', ParseUuidPipe) id: string,
     @CurrentPrincipal() who: Principal,
   ): Promise<DeletedCredentialDto> {
-    return (await this.rpc.request(VaultCredentialsDelete, {
-      id,
-      actor: actorOf(who),
-    })) as DeletedCredentialDto;
+    return this.credentials.delete(id, actorOf(who));
   }
 
   @Post(':id/test')
@@ -201,19 +130,12 @@ export class CredentialsController {
   })
   @ApiOkResponse({ type: CredentialTestResultDto })
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
-  async test(
+  test(
     @Param('id', ParseUuidPipe) id: string,
     @Body() body: TestCredentialDto,
     @CurrentPrincipal() who: Principal,
   ): Promise<CredentialTestResultDto> {
-    return toTestResultDto(
-      (await this.rpc.request(VaultCredentialsTest, {
-        id,
-        actor: actorOf(who),
-        ...(body.region ? { region: body.region } : {}),
-        ...(body.base_url ? { baseUrl: body.base_url } : {}),
-      })) as CredentialTestResult,
-    );
+    return this.credentials.test(id, body, actorOf(who));
   }
 
   @Get(':id/access-log')
@@ -224,19 +146,10 @@ export class CredentialsController {
   })
   @ApiPageResponse(AccessLogEntryDto)
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
-  async accessLog(
+  accessLog(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: PageQueryDto,
   ): Promise<Page<AccessLogEntryDto>> {
-    await this.parents.credential(id);
-    const page = (await this.rpc.request(VaultAccessLogList, {
-      credentialId: id,
-      limit: query.limit,
-      cursor: query.cursor,
-    })) as AccessLogPage;
-    return {
-      data: page.data.map(toAccessLogEntryDto),
-      next_cursor: page.next_cursor,
-    };
+    return this.credentials.accessLogOf(id, query);
   }
 }

@@ -25,8 +25,26 @@ import {
   type CredentialPreset,
   type CredentialStorage,
   type CredentialType,
+  type AccessLogEntry,
+  type CredentialTestResult,
+  type CredentialView,
+  type KeyRingStatus,
+  type MasterKeyRotation,
+  type MasterKeyStatus,
 } from '@seatkeeper/contracts';
 import { PageQueryDto } from '../http/pagination';
+import type { SnakeCased } from '../http/public-names';
+
+/*
+ * The public shapes of the credential-vault contracts (`libs/contracts/src/requests/vault`), in
+ * snake_case by the one rule of `../http/public-names`: the service hands bodies over with
+ * `toCamelCase` and answers with `toSnakeCase`, and every answer class `implements` its contract, so
+ * a field cannot be added or renamed on one side only. These classes exist for what the contracts
+ * do not carry: the OpenAPI document (examples, descriptions) and the edge's validation. Deliberate
+ * differences from the contracts: every string has an explicit @MaxLength (the fuzz test asks for
+ * it; the contracts bound some strings by a pattern only), and validation messages name the
+ * public (snake_case) field.
+ */
 
 export class ApiKeySettingsDto {
   @ApiPropertyOptional({
@@ -302,7 +320,7 @@ class LastTestView {
 }
 
 /** A credential as every read shows it: metadata and a masked hint, never the secret. */
-export class CredentialDto {
+export class CredentialDto implements SnakeCased<CredentialView> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() vendor!: string;
@@ -343,7 +361,7 @@ export class TestCredentialDto {
   base_url?: string;
 }
 
-export class CredentialTestResultDto {
+export class CredentialTestResultDto implements SnakeCased<CredentialTestResult> {
   @ApiProperty({ format: 'uuid' }) credential_id!: string;
   @ApiProperty() ok!: boolean;
   @ApiPropertyOptional({ description: "The vendor's HTTP status" })
@@ -360,10 +378,10 @@ export class DeletedCredentialDto {
   @ApiProperty() deleted!: boolean;
 }
 
-export class AccessLogEntryDto {
+export class AccessLogEntryDto implements SnakeCased<AccessLogEntry> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) credential_id!: string;
-  @ApiProperty({ enum: ['resolve', 'rewrap'] }) action!: string;
+  @ApiProperty({ enum: ['resolve', 'rewrap'] }) action!: AccessLogEntry['action'];
   @ApiProperty() caller_service!: string;
   @ApiProperty({ nullable: true, type: String }) integration_id!: string | null;
   @ApiProperty({ nullable: true, type: String }) run_id!: string | null;
@@ -379,16 +397,17 @@ export class AccessLogEntryDto {
   @ApiProperty() at!: string;
 }
 
-export class MasterKeyDto {
+export class MasterKeyDto implements SnakeCased<MasterKeyStatus> {
   @ApiProperty({ example: 'v2' }) version!: string;
-  @ApiProperty({ enum: ['active', 'available', 'retired'] }) state!: string;
+  @ApiProperty({ enum: ['active', 'available', 'retired'] }) state!: MasterKeyStatus['state'];
   @ApiProperty() in_ring!: boolean;
   @ApiProperty() wrapped_data_keys!: number;
   @ApiProperty({ nullable: true, type: String }) activated_at!: string | null;
   @ApiProperty({ nullable: true, type: String }) retired_at!: string | null;
 }
 
-export class KeyRingDto {
+/** The key ring; a rotation's answer adds `from_versions` and `rewrapped`. */
+export class KeyRingDto implements SnakeCased<KeyRingStatus & Partial<Pick<MasterKeyRotation, 'fromVersions' | 'rewrapped'>>> {
   @ApiProperty() active_version!: string;
   @ApiProperty({ type: [MasterKeyDto] }) keys!: MasterKeyDto[];
   @ApiPropertyOptional({ type: [String] }) from_versions?: string[];

@@ -5,17 +5,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  VaultAccessLogList,
-  VaultKeysRotate,
-  VaultKeysStatus,
-  type AccessLogPage,
-  type KeyRingStatus,
-  type MasterKeyRotation,
-} from '@seatkeeper/contracts';
-import { RpcClient } from '@seatkeeper/platform-messaging';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { actorOf } from '../http/actor';
 import { ApiPageResponse, type Page } from '../http/pagination';
 import {
   AccessLogEntryDto,
@@ -23,18 +15,13 @@ import {
   KeyRingDto,
   RotateMasterKeyDto,
 } from './credentials.dto';
-import {
-  actorOf,
-  toAccessLogEntryDto,
-  toKeyRingDto,
-} from './credentials.mapper';
-import { withPublicFieldNames } from '../http/service-field-names';
+import { CredentialsService } from './credentials.service';
 
 /** The vault's admin surface: the access log across credentials and the master key ring. */
 @ApiTags('credentials')
 @Controller('api/v1/vault')
 export class VaultAdminController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly credentials: CredentialsService) {}
 
   @Get('access-log')
   @Roles('admin')
@@ -43,19 +30,8 @@ export class VaultAdminController {
       'Every use of a secret (credential, caller, integration/run/workflow, outcome), newest first',
   })
   @ApiPageResponse(AccessLogEntryDto)
-  async accessLog(
-    @Query() query: AccessLogQuery,
-  ): Promise<Page<AccessLogEntryDto>> {
-    const page = (await this.rpc.request(VaultAccessLogList, {
-      credentialId: query.credential_id,
-      outcome: query.outcome,
-      limit: query.limit,
-      cursor: query.cursor,
-    })) as AccessLogPage;
-    return {
-      data: page.data.map(toAccessLogEntryDto),
-      next_cursor: page.next_cursor,
-    };
+  accessLog(@Query() query: AccessLogQuery): Promise<Page<AccessLogEntryDto>> {
+    return this.credentials.accessLog(query);
   }
 
   @Get('keys')
@@ -65,10 +41,8 @@ export class VaultAdminController {
       'Master key versions: active, available, retired, and how many data keys each wraps',
   })
   @ApiOkResponse({ type: KeyRingDto })
-  async keys(): Promise<KeyRingDto> {
-    return toKeyRingDto(
-      (await this.rpc.request(VaultKeysStatus, {})) as KeyRingStatus,
-    );
+  keys(): Promise<KeyRingDto> {
+    return this.credentials.keys();
   }
 
   @Post('keys/rotate')
@@ -80,16 +54,10 @@ export class VaultAdminController {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOkResponse({ type: KeyRingDto })
-  async rotate(
+  rotate(
     @Body() body: RotateMasterKeyDto,
     @CurrentPrincipal() who: Principal,
   ): Promise<KeyRingDto> {
-    const rotation = await withPublicFieldNames(
-      this.rpc.request(VaultKeysRotate, {
-        actor: actorOf(who),
-        toVersion: body.to_version,
-      }),
-    );
-    return toKeyRingDto(rotation as MasterKeyRotation);
+    return this.credentials.rotate(body, actorOf(who));
   }
 }

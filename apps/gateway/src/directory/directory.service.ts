@@ -16,13 +16,13 @@ import {
 import { RpcClient } from '@seatkeeper/platform-messaging';
 import type { Page, PageQueryDto } from '../http/pagination';
 import { fieldErrors } from '../http/problem';
+import { toCamelCase, toSnakeCase } from '../http/public-names';
 import { withPublicFieldNames } from '../http/service-field-names';
 import { pageOfAll } from '../mappings/small-list.page';
-import { toImportResultDto, toPersonDto, toSaasAppDto, toSaasUserDto } from './directory.mapper';
-import type { ImportPeopleDto, ImportPeopleResultDto, ListPeopleQuery, PersonDto, UpdatePersonDto } from './people.dto';
+import { toPersonDto, type ImportPeopleDto, type ImportPeopleResultDto, type ListPeopleQuery, type PersonDto, type UpdatePersonDto } from './people.dto';
 import { ruleOf } from './rule-filter.query';
 import type { SaasAppDto, UpdateSaasAppDto } from './saas-apps.dto';
-import type { DeactivateSaasUserDto, ListSaasUsersQuery, SaasUserDto } from './saas-users.dto';
+import { toSaasUserDto, type DeactivateSaasUserDto, type ListSaasUsersQuery, type SaasUserDto } from './saas-users.dto';
 
 const PERSON = { personId: 'id' };
 const SAAS_APP = { saasAppId: 'id' };
@@ -48,9 +48,7 @@ export class DirectoryService {
   constructor(private readonly rpc: RpcClient) {}
 
   async listPeople(query: ListPeopleQuery): Promise<Page<PersonDto>> {
-    const page = await withPublicFieldNames(
-      this.rpc.request(DirectoryPeopleList, { limit: query.limit, cursor: query.cursor, filter: ruleOf(query.filter) }),
-    );
+    const page = await withPublicFieldNames(this.rpc.request(DirectoryPeopleList, { ...toCamelCase(query), filter: ruleOf(query.filter) }));
     return { data: page.data.map(toPersonDto), next_cursor: page.nextCursor };
   }
 
@@ -59,58 +57,28 @@ export class DirectoryService {
   }
 
   async updatePerson(personId: string, body: UpdatePersonDto): Promise<PersonDto> {
-    const view = await withPublicFieldNames(
-      this.rpc.request(DirectoryPeopleUpdate, {
-        personId,
-        employmentStatus: body.employment_status,
-        terminationDate: body.termination_date,
-        department: body.department,
-        jobTitle: body.job_title,
-        directoryRole: body.directory_role,
-      }),
-      PERSON,
-    );
-    return toPersonDto(view);
+    return toPersonDto(await withPublicFieldNames(this.rpc.request(DirectoryPeopleUpdate, { ...toCamelCase(body), personId }), PERSON));
   }
 
   async importPeople(body: ImportPeopleDto): Promise<ImportPeopleResultDto> {
-    return toImportResultDto(await withPublicFieldNames(this.rpc.request(DirectoryPeopleImport, importRequest(body))));
+    return toSnakeCase(await withPublicFieldNames(this.rpc.request(DirectoryPeopleImport, importRequest(body))));
   }
 
   async listSaasApps(query: PageQueryDto): Promise<Page<SaasAppDto>> {
     const { data } = await this.rpc.request(DirectorySaasAppsList, {});
-    return pageOfAll(data.map(toSaasAppDto), (a) => a.id, query);
+    return pageOfAll(toSnakeCase(data), (a) => a.id, query);
   }
 
   async getSaasApp(saasAppId: string): Promise<SaasAppDto> {
-    return toSaasAppDto(await this.rpc.request(DirectorySaasAppsGet, { saasAppId }));
+    return toSnakeCase(await this.rpc.request(DirectorySaasAppsGet, { saasAppId }));
   }
 
   async updateSaasApp(saasAppId: string, body: UpdateSaasAppDto): Promise<SaasAppDto> {
-    const view = await withPublicFieldNames(
-      this.rpc.request(DirectorySaasAppsUpdate, {
-        saasAppId,
-        name: body.name,
-        seatPrice: body.seat_price,
-        currency: body.currency,
-        seatsPurchased: body.seats_purchased,
-      }),
-      SAAS_APP,
-    );
-    return toSaasAppDto(view);
+    return toSnakeCase(await withPublicFieldNames(this.rpc.request(DirectorySaasAppsUpdate, { ...toCamelCase(body), saasAppId }), SAAS_APP));
   }
 
   async listSaasUsers(query: ListSaasUsersQuery): Promise<Page<SaasUserDto>> {
-    const page = await withPublicFieldNames(
-      this.rpc.request(DirectorySaasUsersList, {
-        limit: query.limit,
-        cursor: query.cursor,
-        saasAppId: query.saas_app_id,
-        personId: query.person_id,
-        status: query.status,
-        filter: ruleOf(query.filter),
-      }),
-    );
+    const page = await withPublicFieldNames(this.rpc.request(DirectorySaasUsersList, { ...toCamelCase(query), filter: ruleOf(query.filter) }));
     return { data: page.data.map(toSaasUserDto), next_cursor: page.nextCursor };
   }
 
@@ -119,9 +87,7 @@ export class DirectoryService {
   }
 
   async deactivateSaasUser(saasUserId: string, body: DeactivateSaasUserDto): Promise<SaasUserDto> {
-    return toSaasUserDto(
-      await withPublicFieldNames(this.rpc.request(DirectorySaasUsersDeactivate, { saasUserId, reason: body.reason }), SAAS_USER),
-    );
+    return toSaasUserDto(await withPublicFieldNames(this.rpc.request(DirectorySaasUsersDeactivate, { ...toCamelCase(body), saasUserId }), SAAS_USER));
   }
 
   async reactivateSaasUser(saasUserId: string): Promise<SaasUserDto> {

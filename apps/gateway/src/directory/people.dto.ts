@@ -1,8 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { DIRECTORY_ROLES, EMPLOYMENT_STATUSES, type DirectoryRole, type EmploymentStatus } from '@seatkeeper/contracts';
+import {
+  DIRECTORY_ROLES,
+  EMPLOYMENT_STATUSES,
+  type DirectoryRole,
+  type EmploymentStatus,
+  type ImportPeopleResult,
+  type ImportRowReport,
+  type PersonView,
+} from '@seatkeeper/contracts';
 import { PageQueryDto } from '../http/pagination';
+import { toSnakeCase, type SnakeCased } from '../http/public-names';
 import { IsJsonRule, MAX_FILTER_QUERY_LENGTH } from './rule-filter.query';
 
 export class ListPeopleQuery extends PageQueryDto {
@@ -107,9 +116,9 @@ export class ImportPeopleDto {
   rows?: ImportRowDto[];
 }
 
-// ---- responses ----
+// ---- responses: the directory contracts in snake_case (../http/public-names), each held to its contract by `implements` ----
 
-export class PersonDto {
+export class PersonDto implements SnakeCased<PersonView, 'customFields'> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ type: String, nullable: true }) username!: string | null;
@@ -128,17 +137,22 @@ export class PersonDto {
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
 }
 
-export class ImportRowReportDto {
+export class ImportRowReportDto implements SnakeCased<ImportRowReport> {
   @ApiProperty({ description: '1-based data row (the CSV header is row 0)' }) row!: number;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ enum: ['created', 'updated', 'unchanged', 'refused'] }) outcome!: 'created' | 'updated' | 'unchanged' | 'refused';
   @ApiPropertyOptional({ description: 'Why the row was refused' }) reason?: string;
 }
 
-export class ImportPeopleResultDto {
+export class ImportPeopleResultDto implements SnakeCased<ImportPeopleResult> {
   @ApiProperty() created!: number;
   @ApiProperty() updated!: number;
   @ApiProperty() unchanged!: number;
   @ApiProperty() refused!: number;
   @ApiProperty({ type: [ImportRowReportDto] }) rows!: ImportRowReportDto[];
+}
+
+/** A person's `customFields` are keyed by the custom fields' own keys: data, not shape. */
+export function toPersonDto(p: PersonView): PersonDto {
+  return toSnakeCase(p, ['customFields']);
 }

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SaasAppView } from '@seatkeeper/contracts';
 import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import type { SnakeCased } from '../http/public-names';
 
 /** The column is numeric(14,4). */
 const MAX_SEAT_PRICE = 9_999_999_999;
@@ -34,7 +36,8 @@ export class UpdateSaasAppDto {
   seats_purchased?: number;
 }
 
-export class SaasAppDto {
+/** The contract's SaasAppView in snake_case (../http/public-names). */
+export class SaasAppDto implements SnakeCased<SaasAppView> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'PagerDuty' }) name!: string;
   @ApiProperty({ example: 'pagerduty' }) vendor!: string;

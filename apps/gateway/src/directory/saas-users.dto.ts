@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { EMPLOYMENT_STATUSES, SAAS_USER_STATUSES, type SaasUserStatus } from '@seatkeeper/contracts';
+import { EMPLOYMENT_STATUSES, SAAS_USER_STATUSES, type SaasUserStatus, type SaasUserView } from '@seatkeeper/contracts';
 import { PageQueryDto } from '../http/pagination';
+import { toSnakeCase, type SnakeCased } from '../http/public-names';
 import { IsJsonRule, MAX_FILTER_QUERY_LENGTH } from './rule-filter.query';
 
 export class ListSaasUsersQuery extends PageQueryDto {
@@ -48,7 +49,8 @@ class SaasUserPersonDto {
   @ApiProperty({ enum: EMPLOYMENT_STATUSES }) employment_status!: string;
 }
 
-export class SaasUserDto {
+/** The contract's SaasUserView in snake_case (../http/public-names). Deliberate: its `integrationId` is not shown (it never was). */
+export class SaasUserDto implements SnakeCased<Omit<SaasUserView, 'integrationId'>> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) saas_app_id!: string;
   @ApiProperty() app_name!: string;
@@ -69,4 +71,8 @@ export class SaasUserDto {
   @ApiProperty({ type: SaasUserPersonDto, nullable: true }) person!: SaasUserPersonDto | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
+}
+
+export function toSaasUserDto({ integrationId: _integrationId, ...s }: SaasUserView): SaasUserDto {
+  return toSnakeCase(s);
 }

@@ -1,5 +1,6 @@
 import { RemoteRpcError } from '@seatkeeper/platform-messaging';
 import { fieldErrors, type FieldError } from './problem';
+import { snakeKey } from './public-names';
 
 /** `syncKeys[1]` → `sync_keys.1`, `blastRadius.maxPercent` → `blast_radius.max_percent`. */
 export function publicFieldPath(
@@ -9,9 +10,7 @@ export function publicFieldPath(
   const dotted = field.replace(/\[(\d+)\]/g, '.$1');
   const [head = '', ...rest] = dotted.split('.');
   const first = renames[head] ?? head;
-  return [first, ...rest]
-    .map((segment) => segment.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))
-    .join('.');
+  return [first, ...rest].map(snakeKey).join('.');
 }
 
 function isFieldErrorList(details: unknown): details is FieldError[] {

@@ -13,9 +13,14 @@ import {
   type IntegrationStatus,
   type SyncRegion,
   type SyncVendor,
+  type IntegrationTestResult,
+  type IntegrationView,
 } from '@seatkeeper/contracts';
+import type { SnakeCased } from '../http/public-names';
 
-// What /api/v1/integrations answers: the sync service's IntegrationView in snake_case.
+// What /api/v1/integrations answers: the sync service's IntegrationView in snake_case by the one
+// rule of ../http/public-names. Each class implements its contract so the two cannot drift; it
+// exists for the OpenAPI document.
 
 class LocalSecretView {
   @ApiProperty({ enum: ['env', 'file'] }) kind!: 'env' | 'file';
@@ -42,7 +47,7 @@ class LastRunView {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) finished_at!: string | null;
 }
 
-export class IntegrationDto {
+export class IntegrationDto implements SnakeCased<IntegrationView> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: SYNC_VENDORS }) vendor!: SyncVendor;
@@ -70,7 +75,7 @@ export class DeletedIntegrationDto {
   @ApiProperty() deleted!: boolean;
 }
 
-export class IntegrationTestResultDto {
+export class IntegrationTestResultDto implements SnakeCased<IntegrationTestResult> {
   @ApiProperty({ format: 'uuid' }) integration_id!: string;
   @ApiProperty() ok!: boolean;
   @ApiPropertyOptional({ description: "The vendor's HTTP status; absent when the vendor could not be reached" })

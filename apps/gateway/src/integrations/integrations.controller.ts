@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { actorOf } from '../credentials/credentials.mapper';
+import { actorOf } from '../http/actor';
 import { ApiPageResponse, type Page } from '../http/pagination';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
 import { DeletedIntegrationDto, IntegrationDto, IntegrationTestResultDto } from './integration-view.dto';

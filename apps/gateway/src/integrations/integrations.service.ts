@@ -11,14 +11,20 @@ import {
   SyncRunsGet,
   SyncRunsList,
   SyncRunsStart,
+  type RunView,
 } from '@seatkeeper/contracts';
 import { RpcClient } from '@seatkeeper/platform-messaging';
 import type { Page } from '../http/pagination';
+import { toCamelCase, toSnakeCase } from '../http/public-names';
 import type { DeletedIntegrationDto, IntegrationDto, IntegrationTestResultDto } from './integration-view.dto';
 import type { CreateIntegrationDto, ListIntegrationsQuery, UpdateIntegrationDto } from './integrations.dto';
-import { toCreateRequest, toIntegrationDto, toRunDto, toUpdateRequest } from './integrations.mapper';
 import type { ListRunsQuery, RunDto } from './runs.dto';
 import { fromSyncService } from './sync-errors';
+
+/** Deliberate: a run's answer adds `duration_ms` (finished_at − started_at), which the contract leaves to the reader. */
+function toRunDto(r: RunView): RunDto {
+  return { ...toSnakeCase(r), duration_ms: r.startedAt && r.finishedAt ? Date.parse(r.finishedAt) - Date.parse(r.startedAt) : null };
+}
 
 /** Calls the integration-sync service's `sync.integrations.*` / `sync.runs.*` and answers in snake_case. */
 @Injectable()
@@ -26,21 +32,19 @@ export class IntegrationsService {
   constructor(private readonly rpc: RpcClient) {}
 
   async create(body: CreateIntegrationDto, actor: string): Promise<IntegrationDto> {
-    return toIntegrationDto(await fromSyncService(this.rpc.request(SyncIntegrationsCreate, toCreateRequest(body, actor))));
+    return toSnakeCase(await fromSyncService(this.rpc.request(SyncIntegrationsCreate, { ...toCamelCase(body), actor })));
   }
 
   async list(query: ListIntegrationsQuery): Promise<Page<IntegrationDto>> {
-    const page = await fromSyncService(this.rpc.request(SyncIntegrationsList, { limit: query.limit, cursor: query.cursor, status: query.status }));
-    return { data: page.data.map(toIntegrationDto), next_cursor: page.nextCursor };
+    return toSnakeCase(await fromSyncService(this.rpc.request(SyncIntegrationsList, toCamelCase(query))));
   }
 
   async get(integrationId: string): Promise<IntegrationDto> {
-    return toIntegrationDto(await fromSyncService(this.rpc.request(SyncIntegrationsGet, { integrationId })));
+    return toSnakeCase(await fromSyncService(this.rpc.request(SyncIntegrationsGet, { integrationId })));
   }
 
   async update(integrationId: string, body: UpdateIntegrationDto, actor: string): Promise<IntegrationDto> {
-    const request = toUpdateRequest(integrationId, body, actor);
-    return toIntegrationDto(await fromSyncService(this.rpc.request(SyncIntegrationsUpdate, request)));
+    return toSnakeCase(await fromSyncService(this.rpc.request(SyncIntegrationsUpdate, { ...toCamelCase(body), integrationId, actor })));
   }
 
   async delete(integrationId: string, actor: string): Promise<DeletedIntegrationDto> {
@@ -49,23 +53,15 @@ export class IntegrationsService {
   }
 
   async launch(integrationId: string, actor: string): Promise<IntegrationDto> {
-    return toIntegrationDto(await fromSyncService(this.rpc.request(SyncIntegrationsLaunch, { integrationId, actor })));
+    return toSnakeCase(await fromSyncService(this.rpc.request(SyncIntegrationsLaunch, { integrationId, actor })));
   }
 
   async pause(integrationId: string, actor: string): Promise<IntegrationDto> {
-    return toIntegrationDto(await fromSyncService(this.rpc.request(SyncIntegrationsPause, { integrationId, actor })));
+    return toSnakeCase(await fromSyncService(this.rpc.request(SyncIntegrationsPause, { integrationId, actor })));
   }
 
   async test(integrationId: string): Promise<IntegrationTestResultDto> {
-    const r = await fromSyncService(this.rpc.request(SyncIntegrationsTest, { integrationId }));
-    return {
-      integration_id: r.integrationId,
-      ok: r.ok,
-      ...(r.status !== undefined ? { status: r.status } : {}),
-      message: r.message,
-      endpoint: r.endpoint,
-      tested_at: r.testedAt,
-    };
+    return toSnakeCase(await fromSyncService(this.rpc.request(SyncIntegrationsTest, { integrationId })));
   }
 
   async runNow(integrationId: string, actor: string): Promise<RunDto> {
@@ -75,9 +71,7 @@ export class IntegrationsService {
   /** The service lists runs of any id (an unknown one has none); the API answers 404 for an unknown integration. */
   async listRuns(integrationId: string, query: ListRunsQuery): Promise<Page<RunDto>> {
     await this.get(integrationId);
-    const page = await fromSyncService(
-      this.rpc.request(SyncRunsList, { integrationId, status: query.status, limit: query.limit, cursor: query.cursor }),
-    );
+    const page = await fromSyncService(this.rpc.request(SyncRunsList, { ...toCamelCase(query), integrationId }));
     return { data: page.data.map(toRunDto), next_cursor: page.nextCursor };
   }
 

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { RUN_STATUSES, type RunStatus } from '@seatkeeper/contracts';
+import { RUN_STATUSES, type RunStatus, type RunView } from '@seatkeeper/contracts';
 import { PageQueryDto } from '../http/pagination';
+import type { SnakeCased } from '../http/public-names';
 
-// Runs of an integration: the sync service's RunView in snake_case.
+// Runs of an integration: the sync service's RunView in snake_case (../http/public-names), which
+// RunDto implements so the two cannot drift; `duration_ms` is added deliberately.
 
 export class ListRunsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: RUN_STATUSES })
@@ -26,7 +28,7 @@ class RunErrorView {
   @ApiProperty() message!: string;
 }
 
-export class RunDto {
+export class RunDto implements SnakeCased<RunView> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) integration_id!: string;
   @ApiProperty({ enum: ['schedule', 'manual'] }) trigger!: 'schedule' | 'manual';

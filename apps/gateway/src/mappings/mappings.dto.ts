@@ -26,13 +26,34 @@ import {
   type RecordType,
   type SyncPreference,
   type TransformType,
+  type CustomFieldView,
+  type FieldMappingDto,
+  type MappingCheckResult,
+  type MappingDefinitionView,
+  type MappingSuggestion,
+  type QuarantinedRecordView,
+  type RetryQuarantineResult,
+  type SourceFieldsResult,
+  type SourceFieldView,
+  type TargetFieldView,
+  type TransformDto,
 } from '@seatkeeper/contracts';
 import { PageQueryDto } from '../http/pagination';
+import type { SnakeCased } from '../http/public-names';
 import { IsRuleObject, IsScalarValue, IsStringMap } from './value.validators';
 
 const TARGET_PATTERN = /^(person|saasUser|custom)\.[A-Za-z0-9_]+$/;
 const TARGET_EXAMPLE = 'person.email';
 export const MAX_RULE_JSON = 20_000;
+
+/*
+ * The public shapes of the mapping contracts (`libs/contracts/src/requests/mapping`), in snake_case
+ * by the one rule of `../http/public-names` (MappingsService converts with toCamelCase/toSnakeCase;
+ * `map`, `filter`, `record` and `sample` are data and keep their keys). Each answer class
+ * `implements` its contract so the two cannot drift. They exist for the OpenAPI document and the
+ * edge's validation; deliberate differences are marked where they are.
+ */
+type Data = 'map' | 'filter' | 'record' | 'sample';
 
 export class TransformBodyDto {
   @ApiProperty({ enum: TRANSFORM_TYPES })
@@ -224,7 +245,7 @@ export class RetryQuarantineDto {
 
 // ---- responses ----
 
-export class TransformView {
+export class TransformView implements SnakeCased<TransformDto, Data> {
   @ApiProperty({ enum: TRANSFORM_TYPES }) type!: TransformType;
   @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }) value?: string | number | boolean | null;
   @ApiPropertyOptional() template?: string;
@@ -234,7 +255,7 @@ export class TransformView {
   @ApiPropertyOptional({ enum: ['iso', 'epoch_s', 'epoch_ms'] }) format?: 'iso' | 'epoch_s' | 'epoch_ms';
 }
 
-export class FieldMappingView {
+export class FieldMappingView implements SnakeCased<FieldMappingDto, Data> {
   @ApiPropertyOptional() source?: string;
   @ApiProperty({ example: TARGET_EXAMPLE }) target!: string;
   @ApiProperty({ type: TransformView }) transform!: TransformView;
@@ -245,18 +266,19 @@ export class BlastRadiusView {
   @ApiProperty() max_count!: number;
 }
 
-export class MappingCheckDto {
+export class MappingCheckDto implements SnakeCased<MappingCheckResult> {
   @ApiProperty({ description: 'May the integration sync?' }) ok!: boolean;
   @ApiProperty({ type: [String], description: 'What must be added first, one sentence each' }) missing!: string[];
 }
 
-export class SourceFieldDto {
+export class SourceFieldDto implements SnakeCased<SourceFieldView, Data> {
   @ApiProperty({ example: 'email' }) name!: string;
   @ApiProperty({ description: 'A value of the field from the latest run (null when none was seen)', nullable: true, example: 'ann@example.com' })
   sample!: unknown;
 }
 
-export class SourceFieldsDto {
+/** Deliberate: the contract's `vendor` is left out (the route names the integration) and `source_fields` is called `fields`. */
+export class SourceFieldsDto implements SnakeCased<Omit<SourceFieldsResult, 'vendor' | 'sourceFields'>> {
   @ApiProperty({ format: 'uuid' }) integration_id!: string;
   @ApiProperty({
     enum: ['run', 'vendor_sample', 'none'],
@@ -270,7 +292,7 @@ export class SourceFieldsDto {
   @ApiProperty({ type: [SourceFieldDto] }) fields!: SourceFieldDto[];
 }
 
-export class MappingDefinitionDto {
+export class MappingDefinitionDto implements SnakeCased<MappingDefinitionView, Data> {
   @ApiProperty({ format: 'uuid' }) integration_id!: string;
   @ApiProperty() vendor!: string;
   @ApiProperty() app_name!: string;
@@ -294,7 +316,7 @@ export class DeletedMappingDto {
   @ApiProperty({ description: 'false when there was no definition' }) deleted!: boolean;
 }
 
-export class TargetFieldDto {
+export class TargetFieldDto implements SnakeCased<TargetFieldView> {
   @ApiProperty({ example: 'person.email' }) target!: string;
   @ApiProperty({ enum: ['person', 'saasUser', 'custom'] }) entity!: 'person' | 'saasUser' | 'custom';
   @ApiProperty({ example: 'Email' }) label!: string;
@@ -304,7 +326,7 @@ export class TargetFieldDto {
   @ApiPropertyOptional({ type: [String], description: 'Allowed values, when the field takes one from a list' }) allowed?: string[];
 }
 
-export class CustomFieldDto {
+export class CustomFieldDto implements SnakeCased<CustomFieldView> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'pagerduty_user_id', description: 'Mapped as custom.<key>' }) key!: string;
   @ApiProperty({ example: 'PagerDuty User ID' }) name!: string;
@@ -313,7 +335,7 @@ export class CustomFieldDto {
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 }
 
-export class MappingSuggestionDto {
+export class MappingSuggestionDto implements SnakeCased<MappingSuggestion, Data> {
   @ApiProperty({ type: String, nullable: true, example: 'email' }) source!: string | null;
   @ApiProperty({ example: 'person.email' }) target!: string;
   @ApiProperty({ type: TransformView }) transform!: TransformView;
@@ -326,7 +348,7 @@ export class MappingSuggestionsDto {
   @ApiProperty({ type: [MappingSuggestionDto] }) suggestions!: MappingSuggestionDto[];
 }
 
-export class QuarantinedRecordDto {
+export class QuarantinedRecordDto implements SnakeCased<QuarantinedRecordView, Data> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) integration_id!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) run_id!: string | null;
@@ -339,7 +361,7 @@ export class QuarantinedRecordDto {
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
 }
 
-export class RetryQuarantineResultDto {
+export class RetryQuarantineResultDto implements SnakeCased<RetryQuarantineResult> {
   @ApiProperty() retried!: number;
   @ApiProperty() applied!: number;
   @ApiProperty() still_quarantined!: number;

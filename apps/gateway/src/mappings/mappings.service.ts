@@ -12,10 +12,13 @@ import {
   MappingQuarantineList,
   MappingQuarantineRetry,
   MappingTargetFieldsList,
+  type MappingDefinitionView,
+  type SourceFieldView,
 } from '@seatkeeper/contracts';
 import { RpcClient } from '@seatkeeper/platform-messaging';
 import type { Page, PageQueryDto } from '../http/pagination';
 import { ParentLookup } from '../http/parent-exists';
+import { toCamelCase, toSnakeCase } from '../http/public-names';
 import { withPublicFieldNames } from '../http/service-field-names';
 import type {
   CreateCustomFieldDto,
@@ -32,19 +35,25 @@ import type {
   SourceFieldsDto,
   TargetFieldDto,
 } from './mappings.dto';
-import {
-  toCustomFieldDto,
-  toDefinitionDto,
-  toFieldMapping,
-  toQuarantinedRecordDto,
-  toSourceFieldsDto,
-  toSuggestionDto,
-  toTargetFieldDto,
-} from './mappings.mapper';
 import { pageOfAll } from './small-list.page';
 
 /** The integration id is the route's `id`. */
 const INTEGRATION = { integrationId: 'id' };
+
+/**
+ * Values that are data, not shape, cross with their keys as they are: a transform's lookup `map`
+ * (vendor values), a `filter` (vendor field names), a quarantined vendor `record`, a field's `sample`.
+ */
+const DATA_FIELDS = ['map', 'filter', 'record', 'sample'] as const;
+
+/** Deliberate: a source field without a sample answers `sample: null` rather than leaving the key out. */
+function withSample(f: SourceFieldView): SourceFieldView {
+  return { name: f.name, sample: f.sample ?? null };
+}
+
+function toDefinitionDto(v: MappingDefinitionView): MappingDefinitionDto {
+  return toSnakeCase({ ...v, sourceFields: v.sourceFields.map(withSample) }, DATA_FIELDS);
+}
 
 /** Mapping may read a sample page from the vendor (through integration-sync) to answer: its own bound is 20 s. */
 const VENDOR_SAMPLE_TIMEOUT_MS = 25_000;
@@ -69,22 +78,8 @@ export class MappingsService {
 
   async put(integrationId: string, body: PutMappingDefinitionDto): Promise<MappingDefinitionDto> {
     await this.parents.integration(integrationId);
-    const view = await withPublicFieldNames(
-      this.rpc.request(MappingDefinitionsPut, {
-        integrationId,
-        vendor: body.vendor,
-        appName: body.app_name,
-        recordType: body.record_type,
-        preference: body.preference,
-        deactivateMissing: body.deactivate_missing,
-        blastRadius: body.blast_radius ? { maxPercent: body.blast_radius.max_percent, maxCount: body.blast_radius.max_count } : undefined,
-        mappings: body.mappings.map(toFieldMapping),
-        syncKeys: body.sync_keys,
-        filter: body.filter,
-      }),
-      INTEGRATION,
-    );
-    return toDefinitionDto(view);
+    const request = { ...toCamelCase(body, DATA_FIELDS), integrationId };
+    return toDefinitionDto(await withPublicFieldNames(this.rpc.request(MappingDefinitionsPut, request), INTEGRATION));
   }
 
   async delete(integrationId: string): Promise<DeletedMappingDto> {
@@ -102,43 +97,40 @@ export class MappingsService {
   async sourceFields(integrationId: string): Promise<SourceFieldsDto> {
     await this.parents.integration(integrationId);
     // Without a run yet, mapping reads a sample page from the vendor: a few calls, more than the default bound.
-    return toSourceFieldsDto(await this.rpc.request(MappingDefinitionsSourceFields, { integrationId }, { timeoutMs: VENDOR_SAMPLE_TIMEOUT_MS }));
+    const r = await this.rpc.request(MappingDefinitionsSourceFields, { integrationId }, { timeoutMs: VENDOR_SAMPLE_TIMEOUT_MS });
+    // Deliberate: the route is the integration's, so `vendor` is not repeated; the list is `fields`.
+    const { vendor: _vendor, sourceFields, ...rest } = r;
+    return { ...toSnakeCase(rest), fields: sourceFields.map(withSample) };
   }
 
   async suggestions(integrationId: string): Promise<MappingSuggestionsDto> {
     await this.parents.integration(integrationId);
     const { suggestions } = await this.rpc.request(MappingDefinitionsSuggest, { integrationId }, { timeoutMs: VENDOR_SAMPLE_TIMEOUT_MS });
-    return { integration_id: integrationId, suggestions: suggestions.map(toSuggestionDto) };
+    return { integration_id: integrationId, suggestions: toSnakeCase(suggestions, DATA_FIELDS) };
   }
 
   async targetFields(query: PageQueryDto): Promise<Page<TargetFieldDto>> {
     const { data } = await this.rpc.request(MappingTargetFieldsList, {});
-    return pageOfAll(data.map(toTargetFieldDto), (f) => f.target, query);
+    return pageOfAll(toSnakeCase(data), (f) => f.target, query);
   }
 
   async customFields(query: PageQueryDto): Promise<Page<CustomFieldDto>> {
     const { data } = await this.rpc.request(MappingCustomFieldsList, {});
-    return pageOfAll(data.map(toCustomFieldDto), (f) => f.key, query);
+    return pageOfAll(toSnakeCase(data), (f) => f.key, query);
   }
 
   async createCustomField(body: CreateCustomFieldDto): Promise<CustomFieldDto> {
-    return toCustomFieldDto(
-      await withPublicFieldNames(this.rpc.request(MappingCustomFieldsCreate, { name: body.name, key: body.key, type: body.type, unique: body.unique })),
-    );
+    return toSnakeCase(await withPublicFieldNames(this.rpc.request(MappingCustomFieldsCreate, toCamelCase(body))));
   }
 
   async quarantine(integrationId: string, query: ListQuarantineQuery): Promise<Page<QuarantinedRecordDto>> {
     await this.parents.integration(integrationId);
-    const page = await withPublicFieldNames(
-      this.rpc.request(MappingQuarantineList, { integrationId, status: query.status, limit: query.limit, cursor: query.cursor }),
-      INTEGRATION,
-    );
-    return { data: page.data.map(toQuarantinedRecordDto), next_cursor: page.nextCursor };
+    const request = { ...toCamelCase(query), integrationId };
+    return toSnakeCase(await withPublicFieldNames(this.rpc.request(MappingQuarantineList, request), INTEGRATION), DATA_FIELDS);
   }
 
   async retryQuarantine(integrationId: string, body: RetryQuarantineDto): Promise<RetryQuarantineResultDto> {
     await this.parents.integration(integrationId);
-    const r = await withPublicFieldNames(this.rpc.request(MappingQuarantineRetry, { integrationId, ids: body.ids }), INTEGRATION);
-    return { retried: r.retried, applied: r.applied, still_quarantined: r.stillQuarantined };
+    return toSnakeCase(await withPublicFieldNames(this.rpc.request(MappingQuarantineRetry, { ...toCamelCase(body), integrationId }), INTEGRATION));
   }
 }

@@ -1,16 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import {
-  ReportingDashboardsCreate,
-  ReportingDashboardsDelete,
-  ReportingDashboardsGet,
-  ReportingDashboardsList,
-  ReportingDashboardsUpdate,
-  ReportingSavings,
-  ReportingSavingsLedger,
-  ReportingWidgetData,
-} from '@seatkeeper/contracts';
-import { RpcClient } from '@seatkeeper/platform-messaging';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Roles } from '../auth/roles.decorator';
@@ -18,7 +7,7 @@ import { ApiPageResponse, PageQueryDto, type Page } from '../http/pagination';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
 import { DashboardDto, SaveDashboardDto, SavingsDto, WidgetDataDto } from './dashboards.dto';
 import { LedgerEntryDto } from './reports.dto';
-import { toDashboardDto, toLedgerPage, toSavingsDto, toWidgetDataDto } from './reporting.mapper';
+import { ReportingService } from './reporting.service';
 
 class WidgetParams {
   @ApiProperty({ format: 'uuid' })
@@ -36,21 +25,21 @@ class WidgetParams {
 @ApiTags('reporting')
 @Controller('api/v1')
 export class DashboardsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly reporting: ReportingService) {}
 
   @Get('dashboards')
   @Roles('viewer')
   @ApiOkResponse({ type: [DashboardDto] })
-  async list(): Promise<{ data: DashboardDto[] }> {
-    return { data: (await this.rpc.request(ReportingDashboardsList, {})).data.map(toDashboardDto) };
+  list(): Promise<{ data: DashboardDto[] }> {
+    return this.reporting.dashboards();
   }
 
   @Get('dashboards/:id')
   @Roles('viewer')
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
   @ApiOkResponse({ type: DashboardDto })
-  async get(@Param('id', ParseUuidPipe) id: string): Promise<DashboardDto> {
-    return toDashboardDto(await this.rpc.request(ReportingDashboardsGet, { dashboardId: id }));
+  get(@Param('id', ParseUuidPipe) id: string): Promise<DashboardDto> {
+    return this.reporting.dashboard(id);
   }
 
   @Post('dashboards')
@@ -58,47 +47,47 @@ export class DashboardsController {
   @ApiOperation({ summary: 'Save a dashboard; each widget is checked (WIDGET_INVALID names the field)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: DashboardDto })
-  async create(@Body() body: SaveDashboardDto): Promise<DashboardDto> {
-    return toDashboardDto(await this.rpc.request(ReportingDashboardsCreate, body));
+  create(@Body() body: SaveDashboardDto): Promise<DashboardDto> {
+    return this.reporting.createDashboard(body);
   }
 
   @Put('dashboards/:id')
   @Roles('admin')
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
   @ApiOkResponse({ type: DashboardDto })
-  async update(@Param('id', ParseUuidPipe) id: string, @Body() body: SaveDashboardDto): Promise<DashboardDto> {
-    return toDashboardDto(await this.rpc.request(ReportingDashboardsUpdate, { ...body, dashboardId: id }));
+  update(@Param('id', ParseUuidPipe) id: string, @Body() body: SaveDashboardDto): Promise<DashboardDto> {
+    return this.reporting.updateDashboard(id, body);
   }
 
   @Delete('dashboards/:id')
   @HttpCode(204)
   @Roles('admin')
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
-  async delete(@Param('id', ParseUuidPipe) id: string): Promise<void> {
-    await this.rpc.request(ReportingDashboardsDelete, { dashboardId: id });
+  delete(@Param('id', ParseUuidPipe) id: string): Promise<void> {
+    return this.reporting.deleteDashboard(id);
   }
 
   @Get('dashboards/:id/widgets/:widget_id/data')
   @Roles('viewer')
   @ApiOperation({ summary: "One widget's numbers" })
   @ApiOkResponse({ type: WidgetDataDto })
-  async widgetData(@Param() p: WidgetParams): Promise<WidgetDataDto> {
-    return toWidgetDataDto(await this.rpc.request(ReportingWidgetData, { dashboardId: p.id, widgetId: p.widget_id }));
+  widgetData(@Param() p: WidgetParams): Promise<WidgetDataDto> {
+    return this.reporting.widgetData(p.id, p.widget_id);
   }
 
   @Get('savings')
   @Roles('viewer')
   @ApiOperation({ summary: 'Potential savings (inactive and leavers\' seats × price) and realised savings (seats freed by workflows), per app' })
   @ApiOkResponse({ type: SavingsDto })
-  async savings(): Promise<SavingsDto> {
-    return toSavingsDto(await this.rpc.request(ReportingSavings, {}));
+  savings(): Promise<SavingsDto> {
+    return this.reporting.savings();
   }
 
   @Get('savings/ledger')
   @Roles('viewer')
   @ApiOperation({ summary: 'The realised-savings ledger: each seat a workflow freed, newest first' })
   @ApiPageResponse(LedgerEntryDto)
-  async ledger(@Query() q: PageQueryDto): Promise<Page<LedgerEntryDto>> {
-    return toLedgerPage(await this.rpc.request(ReportingSavingsLedger, { limit: q.limit, cursor: q.cursor }));
+  ledger(@Query() q: PageQueryDto): Promise<Page<LedgerEntryDto>> {
+    return this.reporting.ledger(q);
   }
 }

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { REPORTING_ENTITIES, WIDGET_TYPES, type ReportingEntity, type WidgetType } from '@seatkeeper/contracts';
+import {
+  REPORTING_ENTITIES,
+  WIDGET_TYPES,
+  type AppSavingsView,
+  type DashboardView,
+  type ReportingEntity,
+  type SavingsView,
+  type WidgetType,
+} from '@seatkeeper/contracts';
+import type { SnakeCased } from '../http/public-names';
 import { RULE_DESCRIPTION } from './list.dto';
 
 export class WidgetDto {
@@ -71,7 +80,8 @@ export class SaveDashboardDto {
   widgets!: WidgetDto[];
 }
 
-export class DashboardDto {
+/** The contracts' views in snake_case (../http/public-names); a widget's `filter` and the per-currency totals are data. */
+export class DashboardDto implements SnakeCased<DashboardView, 'filter'> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: [WidgetDto] }) widgets!: WidgetDto[];
@@ -80,7 +90,7 @@ export class DashboardDto {
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
 }
 
-export class AppSavingsDto {
+export class AppSavingsDto implements SnakeCased<AppSavingsView> {
   @ApiProperty({ format: 'uuid' }) saas_app_id!: string;
   @ApiProperty({ type: String, nullable: true }) app_name!: string | null;
   @ApiProperty({ type: String, nullable: true }) currency!: string | null;
@@ -95,7 +105,7 @@ export class AppSavingsDto {
   @ApiProperty({ type: String, nullable: true, description: 'freed_seats × seat_price, decimal' }) realised_monthly!: string | null;
 }
 
-export class SavingsDto {
+export class SavingsDto implements SnakeCased<SavingsView, 'potentialMonthly' | 'realisedMonthly'> {
   @ApiProperty() inactive_days!: number;
   @ApiProperty({ type: [AppSavingsDto] }) apps!: AppSavingsDto[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Per currency, decimal' }) potential_monthly!: Record<string, string>;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { REPORTING_ENTITIES, type ReportingEntity } from '@seatkeeper/contracts';
+import { REPORTING_ENTITIES, type EntityCatalogView, type ReportingEntity } from '@seatkeeper/contracts';
+import type { SnakeCased } from '../http/public-names';
 
 export const RULE_DESCRIPTION =
   'A rule of the rule language (libs/rules) over the entity\'s fields (GET /api/v1/entities), e.g. {"field":"lastActivityAt","op":"more_than_days_ago","value":90}';
@@ -64,12 +65,12 @@ export class RowsPageDto {
 
 export class EntityFieldDto {
   @ApiProperty() field!: string;
-  @ApiProperty({ enum: ['string', 'number', 'boolean', 'date'] }) type!: string;
+  @ApiProperty({ enum: ['string', 'number', 'boolean', 'date'] }) type!: 'string' | 'number' | 'boolean' | 'date';
   @ApiProperty() label!: string;
 }
 
-export class EntityCatalogDto {
-  @ApiProperty({ enum: REPORTING_ENTITIES }) entity!: string;
+export class EntityCatalogDto implements SnakeCased<EntityCatalogView> {
+  @ApiProperty({ enum: REPORTING_ENTITIES }) entity!: ReportingEntity;
   @ApiProperty({ type: [EntityFieldDto] }) fields!: EntityFieldDto[];
   @ApiProperty({ type: [String] }) default_columns!: string[];
 }

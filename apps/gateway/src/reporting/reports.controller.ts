@@ -1,22 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  ReportingDeliveriesList,
-  ReportingReportsCreate,
-  ReportingReportsDelete,
-  ReportingReportsGet,
-  ReportingReportsList,
-  ReportingReportsRows,
-  ReportingReportsUpdate,
-  ReportingSchedulesCreate,
-  ReportingSchedulesDelete,
-  ReportingSchedulesList,
-  ReportingShareLinksCreate,
-  ReportingShareLinksList,
-  ReportingShareLinksRevoke,
-  type SaveReportRequest,
-} from '@seatkeeper/contracts';
-import { RpcClient } from '@seatkeeper/platform-messaging';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
@@ -32,35 +15,29 @@ import {
   ScheduleDto,
   ShareLinkDto,
 } from './reports.dto';
-import { toDeliveryDto, toReportDto, toScheduleDto, toShareLinkDto } from './reporting.mapper';
+import { ReportingService } from './reporting.service';
 
-const EXPORT_PAGE_ROWS = 2000;
 const ID = { name: 'id', type: String, format: 'uuid' } as const;
-
-function toRequest(body: SaveReportDto): SaveReportRequest {
-  const { group_by: groupBy, ...rest } = body;
-  return { ...rest, ...(groupBy !== undefined ? { groupBy } : {}) };
-}
 
 /** Saved reports, their exports (streamed), share links and schedules. */
 @ApiTags('reporting')
 @Controller('api/v1')
 export class ReportsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly reporting: ReportingService) {}
 
   @Get('reports')
   @Roles('viewer')
   @ApiOkResponse({ type: [ReportDto] })
-  async list(): Promise<{ data: ReportDto[] }> {
-    return { data: (await this.rpc.request(ReportingReportsList, {})).data.map(toReportDto) };
+  list(): Promise<{ data: ReportDto[] }> {
+    return this.reporting.reports();
   }
 
   @Get('reports/:id')
   @Roles('viewer')
   @ApiParam(ID)
   @ApiOkResponse({ type: ReportDto })
-  async get(@Param('id', ParseUuidPipe) id: string): Promise<ReportDto> {
-    return toReportDto(await this.rpc.request(ReportingReportsGet, { reportId: id }));
+  get(@Param('id', ParseUuidPipe) id: string): Promise<ReportDto> {
+    return this.reporting.report(id);
   }
 
   @Post('reports')
@@ -68,24 +45,24 @@ export class ReportsController {
   @ApiOperation({ summary: 'Save a report definition (entity, columns, filter, sort, group by)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: ReportDto })
-  async create(@Body() body: SaveReportDto): Promise<ReportDto> {
-    return toReportDto(await this.rpc.request(ReportingReportsCreate, toRequest(body)));
+  create(@Body() body: SaveReportDto): Promise<ReportDto> {
+    return this.reporting.createReport(body);
   }
 
   @Put('reports/:id')
   @Roles('admin')
   @ApiParam(ID)
   @ApiOkResponse({ type: ReportDto })
-  async update(@Param('id', ParseUuidPipe) id: string, @Body() body: SaveReportDto): Promise<ReportDto> {
-    return toReportDto(await this.rpc.request(ReportingReportsUpdate, { ...toRequest(body), reportId: id }));
+  update(@Param('id', ParseUuidPipe) id: string, @Body() body: SaveReportDto): Promise<ReportDto> {
+    return this.reporting.updateReport(id, body);
   }
 
   @Delete('reports/:id')
   @HttpCode(204)
   @Roles('admin')
   @ApiParam(ID)
-  async delete(@Param('id', ParseUuidPipe) id: string): Promise<void> {
-    await this.rpc.request(ReportingReportsDelete, { reportId: id });
+  delete(@Param('id', ParseUuidPipe) id: string): Promise<void> {
+    return this.reporting.deleteReport(id);
   }
 
   @Get('reports/:id/export')
@@ -94,10 +71,8 @@ export class ReportsController {
   @ApiParam(ID)
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The file' })
-  async export(@Param('id', ParseUuidPipe) id: string, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
-    await streamReport(res, q.format ?? 'csv', (cursor) =>
-      this.rpc.request(ReportingReportsRows, { reportId: id, limit: EXPORT_PAGE_ROWS, ...(cursor ? { cursor } : {}) }),
-    );
+  export(@Param('id', ParseUuidPipe) id: string, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
+    return streamReport(res, q.format ?? 'csv', this.reporting.reportRows(id));
   }
 
   @Post('reports/:id/share-links')
@@ -106,17 +81,16 @@ export class ReportsController {
   @ApiParam(ID)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: CreatedShareLinkDto })
-  async share(@Param('id', ParseUuidPipe) id: string, @Body() body: CreateShareLinkDto): Promise<CreatedShareLinkDto> {
-    const link = await this.rpc.request(ReportingShareLinksCreate, { reportId: id, expiresInHours: body.expires_in_hours });
-    return { ...toShareLinkDto(link), token: link.token, path: `/api/v1/shared-reports/${link.token}` };
+  share(@Param('id', ParseUuidPipe) id: string, @Body() body: CreateShareLinkDto): Promise<CreatedShareLinkDto> {
+    return this.reporting.share(id, body);
   }
 
   @Get('reports/:id/share-links')
   @Roles('admin')
   @ApiParam(ID)
   @ApiOkResponse({ type: [ShareLinkDto] })
-  async links(@Param('id', ParseUuidPipe) id: string): Promise<{ data: ShareLinkDto[] }> {
-    return { data: (await this.rpc.request(ReportingShareLinksList, { reportId: id })).data.map(toShareLinkDto) };
+  links(@Param('id', ParseUuidPipe) id: string): Promise<{ data: ShareLinkDto[] }> {
+    return this.reporting.shareLinks(id);
   }
 
   @Delete('share-links/:id')
@@ -124,8 +98,8 @@ export class ReportsController {
   @ApiOperation({ summary: 'Revoke a share link (at once; repeating it changes nothing)' })
   @ApiParam(ID)
   @ApiOkResponse({ type: ShareLinkDto })
-  async revoke(@Param('id', ParseUuidPipe) id: string): Promise<ShareLinkDto> {
-    return toShareLinkDto(await this.rpc.request(ReportingShareLinksRevoke, { shareLinkId: id }));
+  revoke(@Param('id', ParseUuidPipe) id: string): Promise<ShareLinkDto> {
+    return this.reporting.revokeShareLink(id);
   }
 
   @Post('reports/:id/schedules')
@@ -134,26 +108,24 @@ export class ReportsController {
   @ApiParam(ID)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: ScheduleDto })
-  async schedule(@Param('id', ParseUuidPipe) id: string, @Body() body: CreateScheduleDto): Promise<ScheduleDto> {
-    return toScheduleDto(
-      await this.rpc.request(ReportingSchedulesCreate, { reportId: id, cron: body.cron, timeZone: body.time_zone, format: body.format, webhookUrl: body.webhook_url }),
-    );
+  schedule(@Param('id', ParseUuidPipe) id: string, @Body() body: CreateScheduleDto): Promise<ScheduleDto> {
+    return this.reporting.schedule(id, body);
   }
 
   @Get('reports/:id/schedules')
   @Roles('viewer')
   @ApiParam(ID)
   @ApiOkResponse({ type: [ScheduleDto] })
-  async schedules(@Param('id', ParseUuidPipe) id: string): Promise<{ data: ScheduleDto[] }> {
-    return { data: (await this.rpc.request(ReportingSchedulesList, { reportId: id })).data.map(toScheduleDto) };
+  schedules(@Param('id', ParseUuidPipe) id: string): Promise<{ data: ScheduleDto[] }> {
+    return this.reporting.schedules(id);
   }
 
   @Delete('report-schedules/:id')
   @HttpCode(204)
   @Roles('admin')
   @ApiParam(ID)
-  async unschedule(@Param('id', ParseUuidPipe) id: string): Promise<void> {
-    await this.rpc.request(ReportingSchedulesDelete, { scheduleId: id });
+  unschedule(@Param('id', ParseUuidPipe) id: string): Promise<void> {
+    return this.reporting.unschedule(id);
   }
 
   @Get('report-schedules/:id/deliveries')
@@ -161,7 +133,7 @@ export class ReportsController {
   @ApiOperation({ summary: "A schedule's delivery history, newest first" })
   @ApiParam(ID)
   @ApiOkResponse({ type: [DeliveryDto] })
-  async deliveries(@Param('id', ParseUuidPipe) id: string): Promise<{ data: DeliveryDto[] }> {
-    return { data: (await this.rpc.request(ReportingDeliveriesList, { scheduleId: id })).data.map(toDeliveryDto) };
+  deliveries(@Param('id', ParseUuidPipe) id: string): Promise<{ data: DeliveryDto[] }> {
+    return this.reporting.deliveries(id);
   }
 }

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { REPORT_FORMATS, REPORTING_ENTITIES, type ReportFormat } from '@seatkeeper/contracts';
+import {
+  REPORT_FORMATS,
+  REPORTING_ENTITIES,
+  type DeliveryAttemptView,
+  type DeliveryView,
+  type LedgerEntryView,
+  type ReportFormat,
+  type ReportView,
+  type ScheduleView,
+  type ShareLinkView,
+} from '@seatkeeper/contracts';
+import type { SnakeCased } from '../http/public-names';
 import { ListDefinitionDto, SortViewDto } from './list.dto';
 
 export class SaveReportDto extends ListDefinitionDto {
@@ -11,10 +22,11 @@ export class SaveReportDto extends ListDefinitionDto {
   group_by?: string;
 }
 
-export class ReportDto {
+/** The reporting contracts' views in snake_case (../http/public-names; `filter` is data). */
+export class ReportDto implements SnakeCased<ReportView, 'filter'> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: REPORTING_ENTITIES }) entity!: string;
+  @ApiProperty({ enum: REPORTING_ENTITIES }) entity!: ReportView['entity'];
   @ApiProperty({ type: [String] }) columns!: string[];
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) filter!: Record<string, unknown> | null;
   @ApiProperty({ type: SortViewDto }) sort!: SortViewDto;
@@ -46,7 +58,7 @@ export class CreateShareLinkDto {
   expires_in_hours!: number;
 }
 
-export class ShareLinkDto {
+export class ShareLinkDto implements SnakeCased<ShareLinkView> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) report_id!: string;
   @ApiProperty({ format: 'date-time' }) expires_at!: string;
@@ -84,19 +96,19 @@ export class CreateScheduleDto {
   webhook_url!: string;
 }
 
-export class ScheduleDto {
+export class ScheduleDto implements SnakeCased<ScheduleView> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) report_id!: string;
   @ApiProperty() cron!: string;
   @ApiProperty() time_zone!: string;
-  @ApiProperty({ enum: REPORT_FORMATS }) format!: string;
+  @ApiProperty({ enum: REPORT_FORMATS }) format!: ReportFormat;
   @ApiProperty() webhook_url!: string;
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ format: 'date-time' }) next_run_at!: string;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 }
 
-export class DeliveryAttemptDto {
+export class DeliveryAttemptDto implements SnakeCased<DeliveryAttemptView> {
   @ApiProperty({ description: '1 for the first try' }) attempt!: number;
   @ApiProperty({ format: 'date-time' }) started_at!: string;
   @ApiProperty({ format: 'date-time' }) finished_at!: string;
@@ -107,13 +119,13 @@ export class DeliveryAttemptDto {
 }
 
 /** A due time of a schedule: its outcome (the last attempt's) and every attempt. */
-export class DeliveryDto {
+export class DeliveryDto implements SnakeCased<DeliveryView> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) schedule_id!: string;
   @ApiProperty({ format: 'date-time' }) due_at!: string;
   @ApiProperty({ format: 'date-time' }) started_at!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finished_at!: string | null;
-  @ApiProperty({ enum: ['running', 'delivered', 'failed'] }) status!: string;
+  @ApiProperty({ enum: ['running', 'delivered', 'failed'] }) status!: DeliveryView['status'];
   @ApiProperty({ type: Number, nullable: true }) http_status!: number | null;
   @ApiProperty({ type: Number, nullable: true }) rows!: number | null;
   @ApiProperty({ type: Number, nullable: true }) bytes!: number | null;
@@ -121,7 +133,7 @@ export class DeliveryDto {
   @ApiProperty({ type: [DeliveryAttemptDto] }) attempts!: DeliveryAttemptDto[];
 }
 
-export class LedgerEntryDto {
+export class LedgerEntryDto implements SnakeCased<LedgerEntryView> {
   @ApiProperty({ format: 'uuid' }) step_id!: string;
   @ApiProperty({ format: 'uuid' }) run_id!: string;
   @ApiProperty({ format: 'uuid' }) workflow_id!: string;

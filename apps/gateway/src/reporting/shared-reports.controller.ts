@@ -1,14 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ReportingSharedRows } from '@seatkeeper/contracts';
-import { RemoteRpcError, RpcClient } from '@seatkeeper/platform-messaging';
+import { RemoteRpcError } from '@seatkeeper/platform-messaging';
 import type { Response } from 'express';
 import { Public } from '../auth/roles.decorator';
 import { ProblemException } from '../http/problem';
 import { streamReport } from './report-export';
+import { ReportingService } from './reporting.service';
 import { ExportQuery, SharedReportParams } from './reports.dto';
-
-const EXPORT_PAGE_ROWS = 2000;
 
 /** A refused link says why in a word and nothing about the report or anything else. */
 function refusal(e: unknown): unknown {
@@ -23,7 +21,7 @@ function refusal(e: unknown): unknown {
 @ApiTags('reporting')
 @Controller('api/v1/shared-reports')
 export class SharedReportsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly reporting: ReportingService) {}
 
   @Get(':token')
   @Public()
@@ -32,9 +30,7 @@ export class SharedReportsController {
   @ApiOkResponse({ description: 'The file' })
   async open(@Param() p: SharedReportParams, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
     try {
-      await streamReport(res, q.format ?? 'csv', (cursor) =>
-        this.rpc.request(ReportingSharedRows, { token: p.token, limit: EXPORT_PAGE_ROWS, ...(cursor ? { cursor } : {}) }),
-      );
+      await streamReport(res, q.format ?? 'csv', this.reporting.sharedRows(p.token));
     } catch (e) {
       throw refusal(e);
     }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { REPORTING_ENTITIES } from '@seatkeeper/contracts';
+import { REPORTING_ENTITIES, type SavedViewView } from '@seatkeeper/contracts';
+import type { SnakeCased } from '../http/public-names';
 import { IsJsonRule, MAX_FILTER_QUERY_LENGTH } from '../directory/rule-filter.query';
 import { PageQueryDto } from '../http/pagination';
 import { ListDefinitionDto, RULE_DESCRIPTION, SortViewDto } from './list.dto';
@@ -23,9 +24,10 @@ export class ViewRowsQuery extends PageQueryDto {
   sort?: string;
 }
 
-export class ViewDto {
+/** The contract's SavedViewView in snake_case (../http/public-names; `filter` is data). */
+export class ViewDto implements SnakeCased<SavedViewView, 'filter'> {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: REPORTING_ENTITIES }) entity!: string;
+  @ApiProperty({ enum: REPORTING_ENTITIES }) entity!: SavedViewView['entity'];
   @ApiProperty() name!: string;
   @ApiProperty({ type: [String] }) columns!: string[];
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) filter!: Record<string, unknown> | null;

@@ -1,7 +1,7 @@
 import { RemoteRpcError } from '@seatkeeper/platform-messaging';
 import { ProblemException } from '../http/problem';
 import { fromWorkflowService, publicGraphField } from './workflow-errors';
-import { toGraphDto, toGraphRequest } from './workflows.mapper';
+import { toGraphDto, toGraphRequest } from './workflow-graph.names';
 
 const reject = (code: string, details: unknown): Promise<never> =>
   Promise.reject(new RemoteRpcError('workflow', { code, message: 'The workflow graph is not valid', details }));

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { actorOf } from '../credentials/credentials.mapper';
+import { actorOf } from '../http/actor';
 import { ApiPageResponse, type Page } from '../http/pagination';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
 import { WorkflowRunDto, WorkflowStepDto, WorkflowStepRestoreDto } from './workflow-view.dto';

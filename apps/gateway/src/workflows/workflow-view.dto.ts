@@ -7,27 +7,35 @@ import {
   WORKFLOW_STEP_STATUSES,
   WORKFLOW_TRIGGERS,
   WORKFLOW_TYPES,
+  type WorkflowRunView,
+  type WorkflowStepRestoreView,
+  type WorkflowStepView,
+  type WorkflowVersionView,
+  type WorkflowView,
 } from '@seatkeeper/contracts';
 import { SaasUserDto } from '../directory/saas-users.dto';
+import type { SnakeCased } from '../http/public-names';
 import { WorkflowGraphBodyDto } from './workflows.dto';
 
-// Response bodies of /api/v1/workflows (snake_case views of the workflow service's answers).
+// Response bodies of /api/v1/workflows: the workflow service's views in snake_case by the one rule
+// of ../http/public-names, each held to its contract by `implements`. The graph is the deliberate
+// exception: it is renamed by ./workflow-graph.names (a config's data keeps its keys).
 
 export class WorkflowLimitsDto {
   @ApiProperty() max_percent!: number;
   @ApiProperty() max_count!: number;
 }
 
-export class WorkflowDto {
+export class WorkflowDto implements SnakeCased<Omit<WorkflowView, 'graph'>> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
-  @ApiProperty({ enum: WORKFLOW_TYPES }) type!: string;
-  @ApiProperty({ enum: WORKFLOW_STATUSES }) status!: string;
+  @ApiProperty({ enum: WORKFLOW_TYPES }) type!: WorkflowView['type'];
+  @ApiProperty({ enum: WORKFLOW_STATUSES }) status!: WorkflowView['status'];
   @ApiProperty({ description: 'The version being edited (the newest)' }) draft_version!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'The frozen version runs execute (null until the first launch)' })
   active_version!: number | null;
-  @ApiProperty({ enum: WORKFLOW_TRIGGERS, nullable: true }) trigger!: string | null;
+  @ApiProperty({ enum: WORKFLOW_TRIGGERS, nullable: true }) trigger!: WorkflowView['trigger'];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) next_run_at!: string | null;
   @ApiProperty({ type: WorkflowGraphBodyDto, description: "The draft's graph" }) graph!: WorkflowGraphBodyDto;
   @ApiProperty({ type: WorkflowLimitsDto }) limits!: WorkflowLimitsDto;
@@ -40,10 +48,10 @@ export class DeletedWorkflowDto {
   @ApiProperty() deleted!: boolean;
 }
 
-export class WorkflowVersionDto {
+export class WorkflowVersionDto implements SnakeCased<Omit<WorkflowVersionView, 'graph'>> {
   @ApiProperty({ format: 'uuid' }) workflow_id!: string;
   @ApiProperty() version!: number;
-  @ApiProperty({ enum: ['draft', 'frozen'], description: '`draft` until launched; a launched version is frozen' }) state!: string;
+  @ApiProperty({ enum: ['draft', 'frozen'], description: '`draft` until launched; a launched version is frozen' }) state!: WorkflowVersionView['state'];
   @ApiProperty({ type: WorkflowGraphBodyDto }) graph!: WorkflowGraphBodyDto;
   @ApiProperty({ type: WorkflowLimitsDto }) limits!: WorkflowLimitsDto;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
@@ -69,20 +77,20 @@ export class WorkflowRunCountsDto {
 }
 
 export class WorkflowRunApprovalDto {
-  @ApiProperty({ enum: ['gate', 'block'], description: 'The blast-radius gate or an Approval block' }) kind!: string;
+  @ApiProperty({ enum: ['gate', 'block'], description: 'The blast-radius gate or an Approval block' }) kind!: 'gate' | 'block';
   @ApiProperty({ type: String, nullable: true }) block_id!: string | null;
   @ApiProperty({ format: 'date-time' }) expires_at!: string;
   @ApiProperty({ description: 'Destructive steps waiting' }) destructive!: number;
   @ApiProperty({ description: 'The limit they exceed' }) limit!: number;
 }
 
-export class WorkflowRunDto {
+export class WorkflowRunDto implements SnakeCased<WorkflowRunView> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) workflow_id!: string;
   @ApiProperty() workflow_version!: number;
-  @ApiProperty({ enum: WORKFLOW_TRIGGERS }) trigger!: string;
+  @ApiProperty({ enum: WORKFLOW_TRIGGERS }) trigger!: WorkflowRunView['trigger'];
   @ApiProperty() dry_run!: boolean;
-  @ApiProperty({ enum: WORKFLOW_RUN_STATUSES }) status!: string;
+  @ApiProperty({ enum: WORKFLOW_RUN_STATUSES }) status!: WorkflowRunView['status'];
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty({ type: WorkflowRunCountsDto }) counts!: WorkflowRunCountsDto;
   @ApiProperty({ type: WorkflowRunApprovalDto, nullable: true, description: 'Set while the run waits for an approval' })
@@ -91,13 +99,13 @@ export class WorkflowRunDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finished_at!: string | null;
 }
 
-export class WorkflowStepDto {
+export class WorkflowStepDto implements SnakeCased<WorkflowStepView, 'detail'> {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) run_id!: string;
   @ApiProperty() block_id!: string;
-  @ApiProperty({ enum: WORKFLOW_BLOCK_TYPES }) block_type!: string;
-  @ApiProperty({ enum: WORKFLOW_STEP_ACTIONS }) action!: string;
-  @ApiProperty({ enum: WORKFLOW_STEP_STATUSES }) status!: string;
+  @ApiProperty({ enum: WORKFLOW_BLOCK_TYPES }) block_type!: WorkflowStepView['blockType'];
+  @ApiProperty({ enum: WORKFLOW_STEP_ACTIONS }) action!: WorkflowStepView['action'];
+  @ApiProperty({ enum: WORKFLOW_STEP_STATUSES }) status!: WorkflowStepView['status'];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) saas_user_id!: string | null;
   @ApiProperty({ type: String, nullable: true }) external_id!: string | null;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
@@ -137,7 +145,7 @@ export class WorkflowRestoreManualDto {
   @ApiProperty({ type: [WorkflowRestoreRefDto] }) escalation_policies!: WorkflowRestoreRefDto[];
 }
 
-export class WorkflowStepRestoreDto {
+export class WorkflowStepRestoreDto implements SnakeCased<WorkflowStepRestoreView> {
   @ApiProperty({ format: 'uuid' }) run_id!: string;
   @ApiProperty({ format: 'uuid' }) step_id!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) saas_user_id!: string | null;

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { actorOf } from '../credentials/credentials.mapper';
+import { actorOf } from '../http/actor';
 import { ApiPageResponse, PageQueryDto, type Page } from '../http/pagination';
 import { ParseUuidPipe } from '../http/parse-uuid.pipe';
 import { DeletedWorkflowDto, WorkflowDto, WorkflowPreviewDto, WorkflowRunDto, WorkflowValidationDto, WorkflowVersionDto } from './workflow-view.dto';

@@ -20,11 +20,14 @@ import {
   WorkflowRunsSteps,
   WorkflowVersionsGet,
   WorkflowVersionsList,
+  type WorkflowVersionView,
+  type WorkflowView,
 } from '@seatkeeper/contracts';
 import { RpcClient } from '@seatkeeper/platform-messaging';
-import { toSaasUserDto } from '../directory/directory.mapper';
+import { toSaasUserDto } from '../directory/saas-users.dto';
 import type { PageQueryDto, Page } from '../http/pagination';
 import { ProblemException } from '../http/problem';
+import { toCamelCase, toSnakeCase } from '../http/public-names';
 import type {
   DeletedWorkflowDto,
   WorkflowDto,
@@ -37,7 +40,19 @@ import type {
 } from './workflow-view.dto';
 import { fromWorkflowService, toGraphErrors } from './workflow-errors';
 import type { CreateWorkflowDto, ListWorkflowRunsQuery, ListWorkflowStepsQuery, StartWorkflowRunDto, UpdateWorkflowDto } from './workflows.dto';
-import { toCreateRequest, toDeletedDto, toRestoreDto, toRunDto, toStepDto, toUpdateRequest, toVersionDto, toWorkflowDto } from './workflows.mapper';
+import { toGraphDto, toGraphRequest } from './workflow-graph.names';
+
+/** Graphs cross by their own rule (./workflow-graph.names); everything else by the API's one rule. */
+function toWorkflowDto(w: WorkflowView): WorkflowDto {
+  return { ...toSnakeCase(w, ['graph']), graph: toGraphDto(w.graph) };
+}
+
+function toVersionDto(v: WorkflowVersionView): WorkflowVersionDto {
+  return { ...toSnakeCase(v, ['graph']), graph: toGraphDto(v.graph) };
+}
+
+/** A step's `detail` is the action's own record (vendor answers included): data, not shape. */
+const STEP_DATA = ['detail'] as const;
 
 /** A restore makes several PagerDuty calls through workflow and integration-sync (each action bounded there); past this the client may ask again and gets the recorded result. */
 const RESTORE_TIMEOUT_MS = 60_000;
@@ -48,11 +63,12 @@ export class WorkflowsService {
   constructor(private readonly rpc: RpcClient) {}
 
   async create(body: CreateWorkflowDto, actor: string): Promise<WorkflowDto> {
-    return toWorkflowDto(await fromWorkflowService(this.rpc.request(WorkflowDefinitionsCreate, toCreateRequest(body, actor))));
+    const request = { ...toCamelCase(body, ['graph']), graph: toGraphRequest(body.graph), actor };
+    return toWorkflowDto(await fromWorkflowService(this.rpc.request(WorkflowDefinitionsCreate, request)));
   }
 
   async list(q: PageQueryDto): Promise<Page<WorkflowDto>> {
-    const page = await fromWorkflowService(this.rpc.request(WorkflowDefinitionsList, { limit: q.limit, cursor: q.cursor }));
+    const page = await fromWorkflowService(this.rpc.request(WorkflowDefinitionsList, toCamelCase(q)));
     return { data: page.data.map(toWorkflowDto), next_cursor: page.nextCursor };
   }
 
@@ -61,18 +77,19 @@ export class WorkflowsService {
   }
 
   async update(workflowId: string, body: UpdateWorkflowDto, actor: string): Promise<WorkflowDto> {
-    return toWorkflowDto(await fromWorkflowService(this.rpc.request(WorkflowDefinitionsUpdate, toUpdateRequest(workflowId, body, actor))));
+    const request = { ...toCamelCase(body, ['graph']), graph: body.graph && toGraphRequest(body.graph), workflowId, actor };
+    return toWorkflowDto(await fromWorkflowService(this.rpc.request(WorkflowDefinitionsUpdate, request)));
   }
 
   /** An unknown id is 404 (never `{"deleted": false}`): the service is asked for it first. */
   async delete(workflowId: string, actor: string): Promise<DeletedWorkflowDto> {
     await this.get(workflowId);
     const { deleted } = await fromWorkflowService(this.rpc.request(WorkflowDefinitionsDelete, { workflowId, actor }));
-    return toDeletedDto(workflowId, deleted);
+    return { id: workflowId, deleted };
   }
 
   async versions(workflowId: string, q: PageQueryDto): Promise<Page<WorkflowVersionDto>> {
-    const page = await fromWorkflowService(this.rpc.request(WorkflowVersionsList, { workflowId, limit: q.limit, cursor: q.cursor }));
+    const page = await fromWorkflowService(this.rpc.request(WorkflowVersionsList, { ...toCamelCase(q), workflowId }));
     return { data: page.data.map(toVersionDto), next_cursor: page.nextCursor };
   }
 
@@ -99,59 +116,56 @@ export class WorkflowsService {
   }
 
   async preview(workflowId: string, q: PageQueryDto): Promise<WorkflowPreviewDto> {
-    const p = await fromWorkflowService(this.rpc.request(WorkflowDefinitionsPreview, { workflowId, limit: q.limit, cursor: q.cursor }));
+    const p = await fromWorkflowService(this.rpc.request(WorkflowDefinitionsPreview, { ...toCamelCase(q), workflowId }));
     return { count: p.count, data: p.data.map(toSaasUserDto), next_cursor: p.nextCursor };
   }
 
   async startRun(workflowId: string, body: StartWorkflowRunDto, actor: string): Promise<WorkflowRunDto> {
-    return toRunDto(await fromWorkflowService(this.rpc.request(WorkflowRunsStart, { workflowId, dryRun: body.dry_run ?? false, actor })));
+    return toSnakeCase(await fromWorkflowService(this.rpc.request(WorkflowRunsStart, { workflowId, dryRun: body.dry_run ?? false, actor })));
   }
 
   /** The service lists runs of any id (an unknown one has none); the API answers 404 for an unknown workflow. */
   async runs(workflowId: string, q: ListWorkflowRunsQuery): Promise<Page<WorkflowRunDto>> {
     await this.get(workflowId);
-    const page = await fromWorkflowService(this.rpc.request(WorkflowRunsList, { workflowId, status: q.status, limit: q.limit, cursor: q.cursor }));
-    return { data: page.data.map(toRunDto), next_cursor: page.nextCursor };
+    return toSnakeCase(await fromWorkflowService(this.rpc.request(WorkflowRunsList, { ...toCamelCase(q), workflowId })));
   }
 
   async run(runId: string): Promise<WorkflowRunDto> {
-    return toRunDto(await fromWorkflowService(this.rpc.request(WorkflowRunsGet, { runId })));
+    return toSnakeCase(await fromWorkflowService(this.rpc.request(WorkflowRunsGet, { runId })));
   }
 
   async steps(runId: string, q: ListWorkflowStepsQuery): Promise<Page<WorkflowStepDto>> {
     await this.run(runId);
-    const page = await fromWorkflowService(this.rpc.request(WorkflowRunsSteps, { runId, status: q.status, limit: q.limit, cursor: q.cursor }));
-    return { data: page.data.map(toStepDto), next_cursor: page.nextCursor };
+    return toSnakeCase(await fromWorkflowService(this.rpc.request(WorkflowRunsSteps, { ...toCamelCase(q), runId })), STEP_DATA);
   }
 
   /** A dry run's plan: its steps. A run that is not a dry run has no plan (422 WORKFLOW_RUN_NOT_DRY_RUN; read its steps instead). */
   async plan(runId: string, q: ListWorkflowStepsQuery): Promise<Page<WorkflowStepDto>> {
     const run = await this.run(runId);
     if (!run.dry_run) throw new ProblemException(422, 'WORKFLOW_RUN_NOT_DRY_RUN', `Run ${runId} is not a dry run; its steps are at /workflows/runs/${runId}/steps`);
-    const page = await fromWorkflowService(this.rpc.request(WorkflowRunsSteps, { runId, status: q.status, limit: q.limit, cursor: q.cursor }));
-    return { data: page.data.map(toStepDto), next_cursor: page.nextCursor };
+    return toSnakeCase(await fromWorkflowService(this.rpc.request(WorkflowRunsSteps, { ...toCamelCase(q), runId })), STEP_DATA);
   }
 
   async apply(runId: string, actor: string): Promise<WorkflowRunDto> {
-    return toRunDto(await fromWorkflowService(this.rpc.request(WorkflowRunsApply, { runId, actor })));
+    return toSnakeCase(await fromWorkflowService(this.rpc.request(WorkflowRunsApply, { runId, actor })));
   }
 
   async decide(runId: string, decision: 'approve' | 'reject', comment: string | undefined, actor: string): Promise<WorkflowRunDto> {
     const request = { runId, decision, ...(comment !== undefined ? { comment } : {}), actor };
-    return toRunDto(await fromWorkflowService(this.rpc.request(WorkflowRunsDecide, request)));
+    return toSnakeCase(await fromWorkflowService(this.rpc.request(WorkflowRunsDecide, request)));
   }
 
   async cancel(runId: string, actor: string): Promise<WorkflowRunDto> {
-    return toRunDto(await fromWorkflowService(this.rpc.request(WorkflowRunsCancel, { runId, actor })));
+    return toSnakeCase(await fromWorkflowService(this.rpc.request(WorkflowRunsCancel, { runId, actor })));
   }
 
   /** Recreates the account a vendor-delete step deleted, from its restore kit; a repeat answers the recorded restore. */
   async restore(runId: string, stepId: string, fromEmail: string | undefined, actor: string): Promise<WorkflowStepRestoreDto> {
     const request = { runId, stepId, actor, ...(fromEmail ? { fromEmail } : {}) };
-    return toRestoreDto(await fromWorkflowService(this.rpc.request(WorkflowRunsRestore, request, { timeoutMs: RESTORE_TIMEOUT_MS })));
+    return toSnakeCase(await fromWorkflowService(this.rpc.request(WorkflowRunsRestore, request, { timeoutMs: RESTORE_TIMEOUT_MS })));
   }
 
   async retry(runId: string, actor: string): Promise<WorkflowRunDto> {
-    return toRunDto(await fromWorkflowService(this.rpc.request(WorkflowRunsRetry, { runId, actor })));
+    return toSnakeCase(await fromWorkflowService(this.rpc.request(WorkflowRunsRetry, { runId, actor })));
   }
 }
