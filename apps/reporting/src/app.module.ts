@@ -12,7 +12,10 @@ import { DirectoryEventsConsumer } from './projections/directory-events.consumer
 import { DirectoryProjection } from './projections/directory.projection';
 import { SyncEventsConsumer } from './projections/sync-events.consumer';
 import { WorkflowEventsConsumer } from './projections/workflow-events.consumer';
+import { WorkflowProjection } from './projections/workflow.projection';
 import { DirectoryReadModelRepository } from './read-models/directory.repository';
+import { SyncRunsRepository } from './read-models/sync-runs.repository';
+import { WorkflowReadModelRepository } from './read-models/workflow.repository';
 import { ReportsHandler } from './reports/reports.handler';
 import { ReportsService } from './reports/reports.service';
 import { ShareLinksService } from './reports/share-links.service';
@@ -39,6 +42,9 @@ export class AppModule {
         DirectoryReadModelRepository,
         DirectoryProjection,
         DirectoryEventsConsumer,
+        SyncRunsRepository,
+        WorkflowReadModelRepository,
+        WorkflowProjection,
         SyncEventsConsumer,
         WorkflowEventsConsumer,
         ViewsService,
