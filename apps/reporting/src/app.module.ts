@@ -2,10 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ALL_EVENTS } from '@seatkeeper/contracts';
 import { streamsFor } from '@seatkeeper/platform-messaging';
 import { serviceModule } from '@seatkeeper/platform-service';
+import { ListRepository } from './catalog/list.repository';
 import { SaasAppCatalog } from './catalog/saas-app.catalog';
 import { ReportingEnv } from './config/reporting.env';
+import { ActiveSeriesRepository } from './dashboards/active-series.repository';
 import { DashboardsHandler } from './dashboards/dashboards.handler';
 import { DashboardsService } from './dashboards/dashboards.service';
+import { SavingsRepository } from './dashboards/savings.repository';
 import { SavingsService } from './dashboards/savings.service';
 import { ormConfig } from './mikro-orm.config';
 import { DirectoryEventsConsumer } from './projections/directory-events.consumer';
@@ -14,6 +17,7 @@ import { SyncEventsConsumer } from './projections/sync-events.consumer';
 import { WorkflowEventsConsumer } from './projections/workflow-events.consumer';
 import { WorkflowProjection } from './projections/workflow.projection';
 import { DirectoryReadModelRepository } from './read-models/directory.repository';
+import { SaasAppsRepository } from './read-models/saas-apps.repository';
 import { SyncRunsRepository } from './read-models/sync-runs.repository';
 import { WorkflowReadModelRepository } from './read-models/workflow.repository';
 import { ReportsHandler } from './reports/reports.handler';
@@ -38,7 +42,9 @@ export class AppModule {
       imports: [],
       providers: [
         { provide: ReportingEnv, useValue: env },
+        SaasAppsRepository,
         SaasAppCatalog,
+        ListRepository,
         DirectoryReadModelRepository,
         DirectoryProjection,
         DirectoryEventsConsumer,
@@ -49,7 +55,9 @@ export class AppModule {
         WorkflowEventsConsumer,
         ViewsService,
         ViewsHandler,
+        SavingsRepository,
         SavingsService,
+        ActiveSeriesRepository,
         DashboardsService,
         DashboardsHandler,
         ReportsService,

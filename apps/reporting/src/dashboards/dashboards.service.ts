@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import type { DashboardView, SaveDashboardRequest, UpdateDashboardRequest, WidgetDataView, WidgetSpec } from '@seatkeeper/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { ENTITY_DEFINITIONS } from '../catalog/entities';
-import { checkList, countRows, groupCounts, isoOf } from '../catalog/list-query';
+import { checkList, isoOf } from '../catalog/list-query';
+import { ListRepository } from '../catalog/list.repository';
 import { ReportingErrorCode, ReportingException, type FieldProblem } from '../catalog/reporting.exception';
 import { SaasAppCatalog } from '../catalog/saas-app.catalog';
-import { activePerDay } from './active-series.query';
+import { ActiveSeriesRepository } from './active-series.repository';
 import { SavingsService } from './savings.service';
 
 interface DashboardRow {
@@ -36,6 +37,8 @@ export class DashboardsService {
     private readonly orm: MikroORM,
     private readonly savings: SavingsService,
     private readonly apps: SaasAppCatalog,
+    private readonly lists: ListRepository,
+    private readonly series: ActiveSeriesRepository,
   ) {}
 
   async list(): Promise<{ data: DashboardView[] }> {
@@ -76,22 +79,21 @@ export class DashboardsService {
     const dashboard = await this.row(dashboardId);
     const w = dashboard.widgets.find((x) => x.id === widgetId);
     if (!w) throw new ReportingException(ReportingErrorCode.WidgetNotFound, `Dashboard ${dashboardId} has no widget ${widgetId}`);
-    const em = this.orm.em.fork();
     switch (w.type) {
       case 'count': {
         const list = listOf(w, now);
         if (JSON.stringify(w.filter ?? null).includes('"app.name"')) await this.apps.refreshIfStale();
-        return { widgetId, type: 'count', value: await countRows(em, list) };
+        return { widgetId, type: 'count', value: await this.lists.count(list) };
       }
       case 'breakdown':
       case 'top_n': {
         const list = listOf(w, now);
         if (w.field === 'app.name') await this.apps.refreshIfStale();
-        const buckets = await groupCounts(em, list, w.field as string, w.type === 'top_n' ? 'count' : 'key', w.type === 'top_n' ? (w.limit ?? 10) : BREAKDOWN_MAX_GROUPS);
+        const buckets = await this.lists.groupCounts(list, w.field as string, w.type === 'top_n' ? 'count' : 'key', w.type === 'top_n' ? (w.limit ?? 10) : BREAKDOWN_MAX_GROUPS);
         return { widgetId, type: w.type, field: w.field as string, buckets };
       }
       case 'time_series':
-        return { widgetId, type: 'time_series', points: await activePerDay(em, w.days ?? 30, now) };
+        return { widgetId, type: 'time_series', points: await this.series.activePerDay(w.days ?? 30, now) };
       case 'savings':
         return { widgetId, type: 'savings', savings: await this.savings.savings(now) };
     }

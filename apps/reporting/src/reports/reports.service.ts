@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { ReportRowsView, ReportView, SaveReportRequest, UpdateReportRequest } from '@seatkeeper/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { ENTITY_DEFINITIONS } from '../catalog/entities';
-import { checkList, fetchPage, groupCounts, type SortSpec, isoOf } from '../catalog/list-query';
+import { checkList, type SortSpec, isoOf } from '../catalog/list-query';
+import { ListRepository } from '../catalog/list.repository';
 import { ReportingErrorCode, ReportingException } from '../catalog/reporting.exception';
 import { SaasAppCatalog } from '../catalog/saas-app.catalog';
 import { sortOf, usesApps } from '../views/views.service';
@@ -44,6 +45,7 @@ export class ReportsService {
   constructor(
     private readonly orm: MikroORM,
     private readonly apps: SaasAppCatalog,
+    private readonly lists: ListRepository,
   ) {}
 
   async list(): Promise<{ data: ReportView[] }> {
@@ -91,11 +93,11 @@ export class ReportsService {
     if (usesApps(report) || report.group_by === 'app.name') await this.apps.refreshIfStale();
     if (report.group_by) {
       // Grouped reports are small (one row per group), answered in one page.
-      const groups = await groupCounts(this.orm.em.fork(), list, report.group_by, 'key', MAX_GROUPS);
+      const groups = await this.lists.groupCounts(list, report.group_by, 'key', MAX_GROUPS);
       const label = entity.fields[report.group_by]?.label ?? report.group_by;
       return { reportName: report.name, columns: [report.group_by, 'count'], labels: [label, 'Count'], rows: groups.map((g) => [g.key, g.count]), nextCursor: null };
     }
-    const page = await fetchPage(this.orm.em.fork(), list, limit, cursor);
+    const page = await this.lists.page(list, limit, cursor);
     return {
       reportName: report.name,
       columns: list.columns,

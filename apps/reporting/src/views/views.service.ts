@@ -12,7 +12,8 @@ import type {
 } from '@seatkeeper/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { ENTITY_DEFINITIONS, ENTITIES } from '../catalog/entities';
-import { checkList, fetchPage, type SortSpec, isoOf } from '../catalog/list-query';
+import { checkList, type SortSpec, isoOf } from '../catalog/list-query';
+import { ListRepository } from '../catalog/list.repository';
 import { ReportingErrorCode, ReportingException } from '../catalog/reporting.exception';
 import { SaasAppCatalog } from '../catalog/saas-app.catalog';
 
@@ -53,6 +54,7 @@ export class ViewsService {
   constructor(
     private readonly orm: MikroORM,
     private readonly apps: SaasAppCatalog,
+    private readonly lists: ListRepository,
   ) {}
 
   entities(): { data: EntityCatalogView[] } {
@@ -123,7 +125,7 @@ export class ViewsService {
   ): Promise<RowsPageView> {
     const list = checkList({ entity: def.entity, columns: def.columns, filters: [def.filter, extra], sort: sortOf(def) }, new Date(), path);
     if (usesApps(def, extra)) await this.apps.refreshIfStale();
-    const { rows, nextCursor } = await fetchPage(this.orm.em.fork(), list, page.limit ?? DEFAULT_LIMIT, page.cursor);
+    const { rows, nextCursor } = await this.lists.page(list, page.limit ?? DEFAULT_LIMIT, page.cursor);
     return { columns: list.columns, rows, nextCursor };
   }
 
