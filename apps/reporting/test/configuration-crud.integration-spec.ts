@@ -26,6 +26,7 @@ import type { RpcClient } from '@seatkeeper/platform-messaging';
 import { startServiceForTest, type ServiceUnderTest } from '@seatkeeper/testing';
 import { v7 as uuidv7 } from 'uuid';
 import type { ReportingEnv } from '../src/config/reporting.env';
+import { ScheduleRunner } from '../src/schedules/schedule.runner';
 import { reportingService } from '../src/service-definition';
 import { rpcOf } from './support';
 
@@ -41,7 +42,7 @@ describe('reporting configuration: views, dashboards, reports, share links, sche
   let rpc: RpcClient;
 
   beforeAll(async () => {
-    reporting = await startServiceForTest(reportingService, { REPORTING_SCHEDULER_ENABLED: 'false' });
+    reporting = await startServiceForTest(reportingService, { REPORTING_SCHEDULER_ENABLED: 'false', REPORTING_WEBHOOK_MAX_ATTEMPTS: '1' });
     rpc = rpcOf(reporting);
   }, 60_000);
 
@@ -161,7 +162,20 @@ describe('reporting configuration: views, dashboards, reports, share links, sche
     await expect(rpc.request(ReportingSchedulesDelete, { scheduleId: schedule.id })).rejects.toMatchObject({ code: 'SCHEDULE_NOT_FOUND' });
     await expect(rpc.request(ReportingDeliveriesList, { scheduleId: schedule.id })).rejects.toMatchObject({ code: 'SCHEDULE_NOT_FOUND' });
 
+    // A due time claimed once, its one attempt and outcome recorded (nothing listens on port 9).
     const kept = await rpc.request(ReportingSchedulesCreate, { reportId: created.id, cron: '0 7 * * 1', timeZone: 'UTC', format: 'xlsx', webhookUrl: 'http://127.0.0.1:9/hook' });
+    const runner = reporting.running.app.get(ScheduleRunner);
+    const nextWeek = new Date(Date.now() + 8 * 86_400_000);
+    expect(await runner.tick(nextWeek)).toBe(1);
+    expect(await runner.tick(nextWeek)).toBe(0);
+    const [delivery, ...more] = (await rpc.request(ReportingDeliveriesList, { scheduleId: kept.id })).data;
+    expect(more).toEqual([]);
+    expect(delivery).toMatchObject({ scheduleId: kept.id, dueAt: kept.nextRunAt, status: 'failed', httpStatus: null, rows: null, bytes: 0 });
+    expect(delivery?.error).toBeTruthy();
+    expect(Date.parse(delivery?.finishedAt as string)).toBeGreaterThanOrEqual(Date.parse(delivery?.startedAt as string));
+    expect(delivery?.attempts).toEqual([expect.objectContaining({ attempt: 1, httpStatus: null, rows: null, bytes: 0, error: delivery?.error })]);
+    const [moved] = (await rpc.request(ReportingSchedulesList, { reportId: created.id })).data;
+    expect(Date.parse(moved?.nextRunAt as string)).toBeGreaterThan(Date.parse(kept.nextRunAt));
     expect(await rpc.request(ReportingReportsDelete, { reportId: created.id })).toEqual({ deleted: true });
     await expect(rpc.request(ReportingReportsGet, { reportId: created.id })).rejects.toMatchObject({ code: 'REPORT_NOT_FOUND' });
     await expect(rpc.request(ReportingReportsDelete, { reportId: created.id })).rejects.toMatchObject({ code: 'REPORT_NOT_FOUND' });
