@@ -27,6 +27,7 @@ import { ScheduleRunner } from './schedules/schedule.runner';
 import { SchedulesHandler } from './schedules/schedules.handler';
 import { SchedulesService } from './schedules/schedules.service';
 import { ViewsHandler } from './views/views.handler';
+import { SavedViewsRepository } from './views/saved-views.repository';
 import { ViewsService } from './views/views.service';
 
 @Module({})
@@ -53,6 +54,7 @@ export class AppModule {
         WorkflowProjection,
         SyncEventsConsumer,
         WorkflowEventsConsumer,
+        SavedViewsRepository,
         ViewsService,
         ViewsHandler,
         SavingsRepository,

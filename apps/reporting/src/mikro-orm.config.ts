@@ -2,12 +2,16 @@ import { createOrmConfig } from '@seatkeeper/platform-persistence';
 import type { ReportingEnv } from './config/reporting.env';
 import { migrations } from './migrations';
 import { SCHEMA } from './schema';
+import { SavedView } from './views/saved-view.entity';
+
+/** Reporting's configuration tables; the read models (rm_*) are written set-based by their repositories. */
+export const REPORTING_ENTITIES = [SavedView];
 
 export const ormConfig = (env: ReportingEnv) =>
   createOrmConfig({
     schema: SCHEMA,
     databaseUrl: env.DATABASE_URL,
-    entities: [],
+    entities: REPORTING_ENTITIES,
     migrations,
     poolMax: env.DATABASE_POOL_MAX,
   });
