@@ -7,6 +7,7 @@ import { SaasAppCatalog } from './catalog/saas-app.catalog';
 import { ReportingEnv } from './config/reporting.env';
 import { ActiveSeriesRepository } from './dashboards/active-series.repository';
 import { DashboardsHandler } from './dashboards/dashboards.handler';
+import { DashboardsRepository } from './dashboards/dashboards.repository';
 import { DashboardsService } from './dashboards/dashboards.service';
 import { SavingsRepository } from './dashboards/savings.repository';
 import { SavingsService } from './dashboards/savings.service';
@@ -60,6 +61,7 @@ export class AppModule {
         SavingsRepository,
         SavingsService,
         ActiveSeriesRepository,
+        DashboardsRepository,
         DashboardsService,
         DashboardsHandler,
         ReportsService,

@@ -1,11 +1,12 @@
 import { createOrmConfig } from '@seatkeeper/platform-persistence';
 import type { ReportingEnv } from './config/reporting.env';
+import { Dashboard } from './dashboards/dashboard.entity';
 import { migrations } from './migrations';
 import { SCHEMA } from './schema';
 import { SavedView } from './views/saved-view.entity';
 
 /** Reporting's configuration tables; the read models (rm_*) are written set-based by their repositories. */
-export const REPORTING_ENTITIES = [SavedView];
+export const REPORTING_ENTITIES = [SavedView, Dashboard];
 
 export const ormConfig = (env: ReportingEnv) =>
   createOrmConfig({

@@ -1,31 +1,22 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { DashboardView, SaveDashboardRequest, UpdateDashboardRequest, WidgetDataView, WidgetSpec } from '@seatkeeper/contracts';
-import { v7 as uuidv7 } from 'uuid';
 import { ENTITY_DEFINITIONS } from '../catalog/entities';
 import { checkList, isoOf } from '../catalog/list-query';
 import { ListRepository } from '../catalog/list.repository';
 import { ReportingErrorCode, ReportingException, type FieldProblem } from '../catalog/reporting.exception';
 import { SaasAppCatalog } from '../catalog/saas-app.catalog';
 import { ActiveSeriesRepository } from './active-series.repository';
+import { Dashboard } from './dashboard.entity';
+import { DashboardsRepository } from './dashboards.repository';
 import { SavingsService } from './savings.service';
 
-interface DashboardRow {
-  id: string;
-  name: string;
-  widgets: WidgetSpec[];
-  is_default: boolean;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
-
-const toView = (r: DashboardRow): DashboardView => ({
+const toView = (r: Dashboard): DashboardView => ({
   id: r.id,
   name: r.name,
   widgets: r.widgets,
-  isDefault: r.is_default,
-  createdAt: isoOf(r.created_at),
-  updatedAt: isoOf(r.updated_at),
+  isDefault: r.isDefault,
+  createdAt: isoOf(r.createdAt),
+  updatedAt: isoOf(r.updatedAt),
 });
 
 const BREAKDOWN_MAX_GROUPS = 100;
@@ -34,7 +25,7 @@ const BREAKDOWN_MAX_GROUPS = 100;
 @Injectable()
 export class DashboardsService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly dashboards: DashboardsRepository,
     private readonly savings: SavingsService,
     private readonly apps: SaasAppCatalog,
     private readonly lists: ListRepository,
@@ -42,8 +33,7 @@ export class DashboardsService {
   ) {}
 
   async list(): Promise<{ data: DashboardView[] }> {
-    const rows = await this.orm.em.fork().execute<DashboardRow[]>('select * from dashboard order by is_default desc, name, id');
-    return { data: rows.map(toView) };
+    return { data: (await this.dashboards.list()).map(toView) };
   }
 
   async get(id: string): Promise<DashboardView> {
@@ -52,26 +42,18 @@ export class DashboardsService {
 
   async create(req: SaveDashboardRequest): Promise<DashboardView> {
     checkWidgets(req.widgets);
-    const rows = await this.orm.em.fork().execute<DashboardRow[]>(
-      'insert into dashboard (id, name, widgets) values (?, ?, ?::jsonb) returning *',
-      [uuidv7(), req.name, JSON.stringify(req.widgets)],
-    );
-    return toView(rows[0] as DashboardRow);
+    return toView(await this.dashboards.create({ name: req.name, widgets: req.widgets }));
   }
 
   async update(req: UpdateDashboardRequest): Promise<DashboardView> {
     checkWidgets(req.widgets);
-    const rows = await this.orm.em.fork().execute<DashboardRow[]>(
-      'update dashboard set name = ?, widgets = ?::jsonb, updated_at = now() where id = ? returning *',
-      [req.name, JSON.stringify(req.widgets), req.dashboardId],
-    );
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${req.dashboardId}`);
-    return toView(rows[0]);
+    const dashboard = await this.dashboards.update(req.dashboardId, { name: req.name, widgets: req.widgets });
+    if (!dashboard) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${req.dashboardId}`);
+    return toView(dashboard);
   }
 
   async delete(id: string): Promise<{ deleted: true }> {
-    const rows = await this.orm.em.fork().execute<{ id: string }[]>('delete from dashboard where id = ? returning id', [id]);
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${id}`);
+    if (!(await this.dashboards.delete(id))) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${id}`);
     return { deleted: true };
   }
 
@@ -99,10 +81,10 @@ export class DashboardsService {
     }
   }
 
-  private async row(id: string): Promise<DashboardRow> {
-    const rows = await this.orm.em.fork().execute<DashboardRow[]>('select * from dashboard where id = ?', [id]);
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${id}`);
-    return rows[0];
+  private async row(id: string): Promise<Dashboard> {
+    const dashboard = await this.dashboards.findById(id);
+    if (!dashboard) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${id}`);
+    return dashboard;
   }
 }
 
