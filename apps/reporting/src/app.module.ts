@@ -22,6 +22,7 @@ import { SaasAppsRepository } from './read-models/saas-apps.repository';
 import { SyncRunsRepository } from './read-models/sync-runs.repository';
 import { WorkflowReadModelRepository } from './read-models/workflow.repository';
 import { ReportsHandler } from './reports/reports.handler';
+import { ReportsRepository } from './reports/reports.repository';
 import { ReportsService } from './reports/reports.service';
 import { ShareLinksService } from './reports/share-links.service';
 import { ScheduleRunner } from './schedules/schedule.runner';
@@ -64,6 +65,7 @@ export class AppModule {
         DashboardsRepository,
         DashboardsService,
         DashboardsHandler,
+        ReportsRepository,
         ReportsService,
         ShareLinksService,
         ReportsHandler,

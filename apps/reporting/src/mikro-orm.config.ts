@@ -2,11 +2,12 @@ import { createOrmConfig } from '@seatkeeper/platform-persistence';
 import type { ReportingEnv } from './config/reporting.env';
 import { Dashboard } from './dashboards/dashboard.entity';
 import { migrations } from './migrations';
+import { Report } from './reports/report.entity';
 import { SCHEMA } from './schema';
 import { SavedView } from './views/saved-view.entity';
 
 /** Reporting's configuration tables; the read models (rm_*) are written set-based by their repositories. */
-export const REPORTING_ENTITIES = [SavedView, Dashboard];
+export const REPORTING_ENTITIES = [SavedView, Dashboard, Report];
 
 export const ormConfig = (env: ReportingEnv) =>
   createOrmConfig({
