@@ -24,6 +24,7 @@ import { WorkflowReadModelRepository } from './read-models/workflow.repository';
 import { ReportsHandler } from './reports/reports.handler';
 import { ReportsRepository } from './reports/reports.repository';
 import { ReportsService } from './reports/reports.service';
+import { ShareLinksRepository } from './reports/share-links.repository';
 import { ShareLinksService } from './reports/share-links.service';
 import { ScheduleRunner } from './schedules/schedule.runner';
 import { SchedulesHandler } from './schedules/schedules.handler';
@@ -67,6 +68,7 @@ export class AppModule {
         DashboardsHandler,
         ReportsRepository,
         ReportsService,
+        ShareLinksRepository,
         ShareLinksService,
         ReportsHandler,
         SchedulesService,

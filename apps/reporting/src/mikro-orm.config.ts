@@ -3,11 +3,12 @@ import type { ReportingEnv } from './config/reporting.env';
 import { Dashboard } from './dashboards/dashboard.entity';
 import { migrations } from './migrations';
 import { Report } from './reports/report.entity';
+import { ShareLink } from './reports/share-link.entity';
 import { SCHEMA } from './schema';
 import { SavedView } from './views/saved-view.entity';
 
 /** Reporting's configuration tables; the read models (rm_*) are written set-based by their repositories. */
-export const REPORTING_ENTITIES = [SavedView, Dashboard, Report];
+export const REPORTING_ENTITIES = [SavedView, Dashboard, Report, ShareLink];
 
 export const ormConfig = (env: ReportingEnv) =>
   createOrmConfig({
