@@ -28,6 +28,7 @@ import { ShareLinksRepository } from './reports/share-links.repository';
 import { ShareLinksService } from './reports/share-links.service';
 import { ScheduleRunner } from './schedules/schedule.runner';
 import { SchedulesHandler } from './schedules/schedules.handler';
+import { SchedulesRepository } from './schedules/schedules.repository';
 import { SchedulesService } from './schedules/schedules.service';
 import { ViewsHandler } from './views/views.handler';
 import { SavedViewsRepository } from './views/saved-views.repository';
@@ -71,6 +72,7 @@ export class AppModule {
         ShareLinksRepository,
         ShareLinksService,
         ReportsHandler,
+        SchedulesRepository,
         SchedulesService,
         SchedulesHandler,
         ScheduleRunner,
