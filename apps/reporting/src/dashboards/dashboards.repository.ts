@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
@@ -31,7 +32,9 @@ export class DashboardsRepository {
     const em = this.orm.em.fork();
     const dashboard = await em.findOne(Dashboard, { id });
     if (!dashboard) return null;
-    em.assign(dashboard, { ...fields, updatedAt: new Date() });
+    em.assign(dashboard, fields);
+    // The database's clock, as the insert's default; read back by the update (returning).
+    dashboard.updatedAt = raw('now()');
     await em.flush();
     return dashboard;
   }

@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
@@ -30,7 +31,9 @@ export class ReportsRepository {
     const em = this.orm.em.fork();
     const report = await em.findOne(Report, { id });
     if (!report) return null;
-    em.assign(report, { ...fields, updatedAt: new Date() });
+    em.assign(report, fields);
+    // The database's clock, as the insert's default; read back by the update (returning).
+    report.updatedAt = raw('now()');
     await em.flush();
     return report;
   }

@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
@@ -25,11 +26,12 @@ export class ShareLinksRepository {
   }
 
   /** Revoked once: revoking again keeps the first time. null when there is no such link. */
-  async revoke(id: string, now = new Date()): Promise<ShareLink | null> {
+  async revoke(id: string): Promise<ShareLink | null> {
     const em = this.orm.em.fork();
     const link = await em.findOne(ShareLink, { id });
     if (!link) return null;
-    link.revokedAt ??= now;
+    // The database's clock, as the other times of the link; read back by the update (returning).
+    link.revokedAt ??= raw('now()');
     await em.flush();
     return link;
   }

@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
@@ -32,7 +33,9 @@ export class SavedViewsRepository {
     const em = this.orm.em.fork();
     const view = await em.findOne(SavedView, { id });
     if (!view) return null;
-    em.assign(view, { ...fields, updatedAt: new Date() });
+    em.assign(view, fields);
+    // The database's clock, as the insert's default; read back by the update (returning).
+    view.updatedAt = raw('now()');
     await em.flush();
     return view;
   }
