@@ -1,8 +1,8 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { DirectorySaasAppsList } from '@seatkeeper/contracts';
 import { RpcClient } from '@seatkeeper/platform-messaging';
 import { PinoLogger } from 'nestjs-pino';
+import { SaasAppsRepository } from '../read-models/saas-apps.repository';
 
 const MAX_AGE_MS = 15_000;
 
@@ -18,7 +18,7 @@ export class SaasAppCatalog {
   private inflight?: Promise<void>;
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly copies: SaasAppsRepository,
     private readonly rpc: RpcClient,
     private readonly logger: PinoLogger,
   ) {}
@@ -33,13 +33,8 @@ export class SaasAppCatalog {
     try {
       const { data } = await this.rpc.request(DirectorySaasAppsList, {}, { timeoutMs: 3000 });
       if (data.length > 0) {
-        await this.orm.em.fork().execute(
-          `insert into rm_saas_app (saas_app_id, name, vendor, seat_price, currency, seats_purchased, refreshed_at)
-           select x.id, x.name, x.vendor, x.seat_price::numeric, x.currency, x.seats_purchased, now()
-           from jsonb_to_recordset(?::jsonb) as x(id uuid, name text, vendor text, seat_price text, currency text, seats_purchased int)
-           on conflict (saas_app_id) do update set name = excluded.name, vendor = excluded.vendor, seat_price = excluded.seat_price,
-             currency = excluded.currency, seats_purchased = excluded.seats_purchased, refreshed_at = excluded.refreshed_at`,
-          [JSON.stringify(data.map((a) => ({ id: a.id, name: a.name, vendor: a.vendor, seat_price: a.seatPrice, currency: a.currency, seats_purchased: a.seatsPurchased })))],
+        await this.copies.upsert(
+          data.map((a) => ({ id: a.id, name: a.name, vendor: a.vendor, seat_price: a.seatPrice, currency: a.currency, seats_purchased: a.seatsPurchased })),
         );
       }
     } catch (e) {

@@ -1,30 +1,22 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { DashboardView, SaveDashboardRequest, UpdateDashboardRequest, WidgetDataView, WidgetSpec } from '@seatkeeper/contracts';
-import { v7 as uuidv7 } from 'uuid';
 import { ENTITY_DEFINITIONS } from '../catalog/entities';
-import { checkList, countRows, groupCounts, isoOf } from '../catalog/list-query';
+import { checkList, isoOf } from '../catalog/list-query';
+import { ListRepository } from '../catalog/list.repository';
 import { ReportingErrorCode, ReportingException, type FieldProblem } from '../catalog/reporting.exception';
 import { SaasAppCatalog } from '../catalog/saas-app.catalog';
-import { activePerDay } from './active-series.query';
+import { ActiveSeriesRepository } from './active-series.repository';
+import { Dashboard } from './dashboard.entity';
+import { DashboardsRepository } from './dashboards.repository';
 import { SavingsService } from './savings.service';
 
-interface DashboardRow {
-  id: string;
-  name: string;
-  widgets: WidgetSpec[];
-  is_default: boolean;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
-
-const toView = (r: DashboardRow): DashboardView => ({
+const toView = (r: Dashboard): DashboardView => ({
   id: r.id,
   name: r.name,
   widgets: r.widgets,
-  isDefault: r.is_default,
-  createdAt: isoOf(r.created_at),
-  updatedAt: isoOf(r.updated_at),
+  isDefault: r.isDefault,
+  createdAt: isoOf(r.createdAt),
+  updatedAt: isoOf(r.updatedAt),
 });
 
 const BREAKDOWN_MAX_GROUPS = 100;
@@ -33,14 +25,15 @@ const BREAKDOWN_MAX_GROUPS = 100;
 @Injectable()
 export class DashboardsService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly dashboards: DashboardsRepository,
     private readonly savings: SavingsService,
     private readonly apps: SaasAppCatalog,
+    private readonly lists: ListRepository,
+    private readonly series: ActiveSeriesRepository,
   ) {}
 
   async list(): Promise<{ data: DashboardView[] }> {
-    const rows = await this.orm.em.fork().execute<DashboardRow[]>('select * from dashboard order by is_default desc, name, id');
-    return { data: rows.map(toView) };
+    return { data: (await this.dashboards.list()).map(toView) };
   }
 
   async get(id: string): Promise<DashboardView> {
@@ -49,26 +42,18 @@ export class DashboardsService {
 
   async create(req: SaveDashboardRequest): Promise<DashboardView> {
     checkWidgets(req.widgets);
-    const rows = await this.orm.em.fork().execute<DashboardRow[]>(
-      'insert into dashboard (id, name, widgets) values (?, ?, ?::jsonb) returning *',
-      [uuidv7(), req.name, JSON.stringify(req.widgets)],
-    );
-    return toView(rows[0] as DashboardRow);
+    return toView(await this.dashboards.create({ name: req.name, widgets: req.widgets }));
   }
 
   async update(req: UpdateDashboardRequest): Promise<DashboardView> {
     checkWidgets(req.widgets);
-    const rows = await this.orm.em.fork().execute<DashboardRow[]>(
-      'update dashboard set name = ?, widgets = ?::jsonb, updated_at = now() where id = ? returning *',
-      [req.name, JSON.stringify(req.widgets), req.dashboardId],
-    );
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${req.dashboardId}`);
-    return toView(rows[0]);
+    const dashboard = await this.dashboards.update(req.dashboardId, { name: req.name, widgets: req.widgets });
+    if (!dashboard) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${req.dashboardId}`);
+    return toView(dashboard);
   }
 
   async delete(id: string): Promise<{ deleted: true }> {
-    const rows = await this.orm.em.fork().execute<{ id: string }[]>('delete from dashboard where id = ? returning id', [id]);
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${id}`);
+    if (!(await this.dashboards.delete(id))) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${id}`);
     return { deleted: true };
   }
 
@@ -76,31 +61,30 @@ export class DashboardsService {
     const dashboard = await this.row(dashboardId);
     const w = dashboard.widgets.find((x) => x.id === widgetId);
     if (!w) throw new ReportingException(ReportingErrorCode.WidgetNotFound, `Dashboard ${dashboardId} has no widget ${widgetId}`);
-    const em = this.orm.em.fork();
     switch (w.type) {
       case 'count': {
         const list = listOf(w, now);
         if (JSON.stringify(w.filter ?? null).includes('"app.name"')) await this.apps.refreshIfStale();
-        return { widgetId, type: 'count', value: await countRows(em, list) };
+        return { widgetId, type: 'count', value: await this.lists.count(list) };
       }
       case 'breakdown':
       case 'top_n': {
         const list = listOf(w, now);
         if (w.field === 'app.name') await this.apps.refreshIfStale();
-        const buckets = await groupCounts(em, list, w.field as string, w.type === 'top_n' ? 'count' : 'key', w.type === 'top_n' ? (w.limit ?? 10) : BREAKDOWN_MAX_GROUPS);
+        const buckets = await this.lists.groupCounts(list, w.field as string, w.type === 'top_n' ? 'count' : 'key', w.type === 'top_n' ? (w.limit ?? 10) : BREAKDOWN_MAX_GROUPS);
         return { widgetId, type: w.type, field: w.field as string, buckets };
       }
       case 'time_series':
-        return { widgetId, type: 'time_series', points: await activePerDay(em, w.days ?? 30, now) };
+        return { widgetId, type: 'time_series', points: await this.series.activePerDay(w.days ?? 30, now) };
       case 'savings':
         return { widgetId, type: 'savings', savings: await this.savings.savings(now) };
     }
   }
 
-  private async row(id: string): Promise<DashboardRow> {
-    const rows = await this.orm.em.fork().execute<DashboardRow[]>('select * from dashboard where id = ?', [id]);
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${id}`);
-    return rows[0];
+  private async row(id: string): Promise<Dashboard> {
+    const dashboard = await this.dashboards.findById(id);
+    if (!dashboard) throw new ReportingException(ReportingErrorCode.DashboardNotFound, `No dashboard ${id}`);
+    return dashboard;
   }
 }
 

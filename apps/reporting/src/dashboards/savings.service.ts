@@ -1,4 +1,3 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { AppSavingsView, LedgerEntryView, SavingsView } from '@seatkeeper/contracts';
 import { compileToSql } from '@seatkeeper/rules';
@@ -7,21 +6,7 @@ import { INACTIVE_DAYS, INACTIVE_RULE, LEAVER_RULE } from '../catalog/default-ru
 import { encodeCursor, isoOf } from '../catalog/list-query';
 import { ReportingErrorCode, ReportingException } from '../catalog/reporting.exception';
 import { SaasAppCatalog } from '../catalog/saas-app.catalog';
-
-interface AppRow {
-  saas_app_id: string;
-  name: string | null;
-  currency: string | null;
-  seat_price: string | null;
-  seats_purchased: number | null;
-  active: number;
-  inactive: number;
-  leavers: number;
-  reclaimable: number;
-  freed: number;
-  potential: string | null;
-  realised: string | null;
-}
+import { SavingsRepository } from './savings.repository';
 
 /**
  * Potential savings: seats of active accounts that are inactive (the "inactive" rule) or held by
@@ -31,7 +16,7 @@ interface AppRow {
 @Injectable()
 export class SavingsService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly figures: SavingsRepository,
     private readonly apps: SaasAppCatalog,
   ) {}
 
@@ -40,26 +25,7 @@ export class SavingsService {
     const catalog = ruleCatalog(ENTITY_DEFINITIONS.saas_users);
     const inactive = compileToSql(INACTIVE_RULE, catalog, { now, placeholder: 'knex' });
     const leaver = compileToSql(LEAVER_RULE, catalog, { now, placeholder: 'knex' });
-    const rows = await this.orm.em.fork().execute<AppRow[]>(
-      `with seats as (
-         select u.saas_app_id,
-           count(*) filter (where u.status = 'active')::int as active,
-           count(*) filter (where ${inactive.sql})::int as inactive,
-           count(*) filter (where u.status = 'active' and ${leaver.sql})::int as leavers,
-           count(*) filter (where ${inactive.sql} or (u.status = 'active' and ${leaver.sql}))::int as reclaimable
-         from rm_saas_user u left join rm_person p on p.person_id = u.person_id
-         group by u.saas_app_id),
-       freed as (select saas_app_id, count(*)::int as freed from rm_realised_saving where saas_app_id is not null group by saas_app_id),
-       ids as (select saas_app_id from seats union select saas_app_id from freed)
-       select ids.saas_app_id::text, a.name, a.currency, a.seat_price::text, a.seats_purchased,
-         coalesce(s.active, 0) as active, coalesce(s.inactive, 0) as inactive, coalesce(s.leavers, 0) as leavers,
-         coalesce(s.reclaimable, 0) as reclaimable, coalesce(f.freed, 0) as freed,
-         (coalesce(s.reclaimable, 0) * a.seat_price)::text as potential, (coalesce(f.freed, 0) * a.seat_price)::text as realised
-       from ids left join seats s using (saas_app_id) left join freed f using (saas_app_id)
-         left join rm_saas_app a on a.saas_app_id = ids.saas_app_id
-       order by a.name nulls last, ids.saas_app_id`,
-      [...inactive.params, ...leaver.params, ...inactive.params, ...leaver.params],
-    );
+    const rows = await this.figures.perApp(inactive, leaver);
     const apps: AppSavingsView[] = rows.map((r) => ({
       saasAppId: r.saas_app_id,
       appName: r.name,
@@ -87,32 +53,25 @@ export class SavingsService {
         throw new ReportingException(ReportingErrorCode.CursorInvalid, 'Not a cursor of the ledger', [{ field: 'cursor', messages: ['not a cursor of this list'] }]);
       }
     }
-    const rows = await this.orm.em.fork().execute<Record<string, unknown>[]>(
-      `select l.step_id::text, l.run_id::text, l.workflow_id::text, l.workflow_name, l.saas_user_id::text, l.saas_app_id::text,
-         a.name as app_name, l.external_id, u.email, l.freed_at::text as freed_at_text, l.freed_at, a.seat_price::text, a.currency
-       from rm_realised_saving l left join rm_saas_app a on a.saas_app_id = l.saas_app_id left join rm_saas_user u on u.saas_user_id = l.saas_user_id
-       where ${after ? '(l.freed_at, l.step_id) < (?::timestamptz, ?::uuid)' : 'true'}
-       order by l.freed_at desc, l.step_id desc limit ?`,
-      [...(after ?? []), limit + 1],
-    );
+    const rows = await this.figures.ledger(limit + 1, after);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
       data: page.map((r) => ({
-        stepId: String(r['step_id']),
-        runId: String(r['run_id']),
-        workflowId: String(r['workflow_id']),
-        workflowName: String(r['workflow_name']),
-        saasUserId: (r['saas_user_id'] as string | null) ?? null,
-        saasAppId: (r['saas_app_id'] as string | null) ?? null,
-        appName: (r['app_name'] as string | null) ?? null,
-        externalId: (r['external_id'] as string | null) ?? null,
-        email: (r['email'] as string | null) ?? null,
-        freedAt: isoOf(r['freed_at'] as Date | string),
-        seatPrice: decimal((r['seat_price'] as string | null) ?? null),
-        currency: (r['currency'] as string | null) ?? null,
+        stepId: r.step_id,
+        runId: r.run_id,
+        workflowId: r.workflow_id,
+        workflowName: r.workflow_name,
+        saasUserId: r.saas_user_id ?? null,
+        saasAppId: r.saas_app_id ?? null,
+        appName: r.app_name ?? null,
+        externalId: r.external_id ?? null,
+        email: r.email ?? null,
+        freedAt: isoOf(r.freed_at),
+        seatPrice: decimal(r.seat_price ?? null),
+        currency: r.currency ?? null,
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor([String(last['freed_at_text']), String(last['step_id'])]) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.freed_at_text, last.step_id]) : null,
     };
   }
 }

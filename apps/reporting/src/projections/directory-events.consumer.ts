@@ -16,7 +16,7 @@ import {
 } from '@seatkeeper/contracts';
 import { OnEvent, OnEvents } from '@seatkeeper/platform-messaging';
 import { DirectoryProjection } from './directory.projection';
-import { SyncRunsProjection } from './sync-runs.projection';
+import { SyncRunsRepository } from '../read-models/sync-runs.repository';
 
 /**
  * directory.*: projected with their inbox rows in the pulled batch's transaction (exactly once);
@@ -24,7 +24,10 @@ import { SyncRunsProjection } from './sync-runs.projection';
  */
 @Injectable()
 export class DirectoryEventsConsumer {
-  constructor(private readonly directory: DirectoryProjection) {}
+  constructor(
+    private readonly directory: DirectoryProjection,
+    private readonly syncRuns: SyncRunsRepository,
+  ) {}
 
   @OnEvents(PersonCreatedV1)
   onPersonCreated(events: EventEnvelope<PersonSnapshot>[], em: EntityManager) {
@@ -63,6 +66,6 @@ export class DirectoryEventsConsumer {
 
   @OnEvent(DirectorySyncAppliedV1)
   onSyncApplied(e: EventEnvelope<DirectorySyncAppliedPayload>, em: EntityManager) {
-    return SyncRunsProjection.applied(em, e);
+    return this.syncRuns.applied(em, e.data, e.occurredAt);
   }
 }

@@ -3,17 +3,9 @@ import { Naming } from '@seatkeeper/platform-messaging';
 import { connect } from 'nats';
 import type { ReportingEnv } from '../config/reporting.env';
 import { ormConfig } from '../mikro-orm.config';
+import { READ_MODEL_TABLES, ReadModelResetRepository } from '../read-models/read-model-reset.repository';
 
-/** Every table an event projects into; saved views, dashboards, reports and links are configuration and stay. */
-export const READ_MODEL_TABLES = [
-  'rm_person',
-  'rm_saas_user',
-  'rm_saas_user_status_change',
-  'rm_sync_run',
-  'rm_workflow_run',
-  'rm_workflow_action',
-  'rm_realised_saving',
-] as const;
+export { READ_MODEL_TABLES };
 
 const STREAMS = ['DIRECTORY', 'SYNC', 'WORKFLOW'] as const;
 
@@ -46,13 +38,8 @@ export async function rebuildReadModels(env: ReportingEnv, options: { force?: bo
     const config = ormConfig(env);
     const orm = await MikroORM.init({ ...config, pool: { ...config.pool, min: 0, max: 1 } });
     try {
-      await orm.em.fork().transactional(async (em) => {
-        await em.execute(`truncate ${READ_MODEL_TABLES.join(', ')}`);
-        const consumers = STREAMS.map((s) => naming.durable('reporting', naming.stream(s)));
-        const inList = consumers.map(() => '?').join(', ');
-        await em.execute(`delete from inbox where consumer in (${inList})`, consumers);
-        await em.execute(`delete from inbox_entity_cursor where consumer in (${inList})`, consumers);
-      });
+      const consumers = STREAMS.map((s) => naming.durable('reporting', naming.stream(s)));
+      await orm.em.fork().transactional((em) => new ReadModelResetRepository().reset(em, consumers));
     } finally {
       await orm.close(true);
     }

@@ -12,28 +12,30 @@ import {
   type SyncRunStartedPayload,
 } from '@seatkeeper/contracts';
 import { OnEvent } from '@seatkeeper/platform-messaging';
-import { SyncRunsProjection } from './sync-runs.projection';
+import { SyncRunsRepository } from '../read-models/sync-runs.repository';
 
 /** sync.run.*: the runs list. Batches share the SYNC stream and are passed over (no handler). */
 @Injectable()
 export class SyncEventsConsumer {
+  constructor(private readonly syncRuns: SyncRunsRepository) {}
+
   @OnEvent(SyncRunStartedV1)
   onStarted(e: EventEnvelope<SyncRunStartedPayload>, em: EntityManager) {
-    return SyncRunsProjection.started(em, e);
+    return this.syncRuns.started(em, e.data, e.occurredAt);
   }
 
   @OnEvent(SyncRunFetchedV1)
   onFetched(e: EventEnvelope<SyncRunFetchedPayload>, em: EntityManager) {
-    return SyncRunsProjection.fetched(em, e);
+    return this.syncRuns.fetched(em, e.data, e.occurredAt);
   }
 
   @OnEvent(SyncRunCompletedV1)
   onCompleted(e: EventEnvelope<SyncRunCompletedPayload>, em: EntityManager) {
-    return SyncRunsProjection.completed(em, e);
+    return this.syncRuns.completed(em, e.data, e.occurredAt);
   }
 
   @OnEvent(SyncRunFailedV1)
   onFailed(e: EventEnvelope<SyncRunFailedPayload>, em: EntityManager) {
-    return SyncRunsProjection.failed(em, e);
+    return this.syncRuns.failed(em, e.data, e.occurredAt);
   }
 }

@@ -18,38 +18,40 @@ import { WorkflowProjection } from './workflow.projection';
 /** workflow.*: runs, their steps (workflow actions) and the realised-savings ledger. */
 @Injectable()
 export class WorkflowEventsConsumer {
+  constructor(private readonly workflow: WorkflowProjection) {}
+
   @OnEvent(WorkflowRunStartedV1)
   onRunStarted(e: EventEnvelope<WorkflowRunSnapshot>, em: EntityManager) {
-    return WorkflowProjection.run(em, e);
+    return this.workflow.run(em, e);
   }
 
   @OnEvent(WorkflowRunAwaitingApprovalV1)
   onRunAwaitingApproval(e: EventEnvelope<WorkflowRunSnapshot>, em: EntityManager) {
-    return WorkflowProjection.run(em, e);
+    return this.workflow.run(em, e);
   }
 
   @OnEvent(WorkflowRunCompletedV1)
   onRunCompleted(e: EventEnvelope<WorkflowRunSnapshot>, em: EntityManager) {
-    return WorkflowProjection.run(em, e);
+    return this.workflow.run(em, e);
   }
 
   @OnEvent(WorkflowRunFailedV1)
   onRunFailed(e: EventEnvelope<WorkflowRunSnapshot>, em: EntityManager) {
-    return WorkflowProjection.run(em, e);
+    return this.workflow.run(em, e);
   }
 
   @OnEvent(WorkflowRunCancelledV1)
   onRunCancelled(e: EventEnvelope<WorkflowRunSnapshot>, em: EntityManager) {
-    return WorkflowProjection.run(em, e);
+    return this.workflow.run(em, e);
   }
 
   @OnEvent(WorkflowStepCompletedV1)
   onStepCompleted(e: EventEnvelope<WorkflowStepSnapshot>, em: EntityManager) {
-    return WorkflowProjection.step(em, e);
+    return this.workflow.step(em, e);
   }
 
   @OnEvent(WorkflowStepFailedV1)
   onStepFailed(e: EventEnvelope<WorkflowStepSnapshot>, em: EntityManager) {
-    return WorkflowProjection.step(em, e);
+    return this.workflow.step(em, e);
   }
 }

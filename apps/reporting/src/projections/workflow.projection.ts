@@ -1,50 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, WorkflowRunSnapshot, WorkflowStepSnapshot } from '@seatkeeper/contracts';
+import { WorkflowReadModelRepository } from '../read-models/workflow.repository';
+
+/** A step that deleted the account at the vendor and succeeded freed one seat: it enters the realised-savings ledger. */
+export const freesSeat = (s: Pick<WorkflowStepSnapshot, 'action' | 'outcome'>): boolean => s.action === 'vendor_delete' && s.outcome === 'succeeded';
 
 /**
- * Workflow runs and their steps (the "workflow actions" list), and the realised-savings ledger:
- * a `vendor_delete` step that succeeded freed one seat. Keyed by run and step ids, newest event wins.
+ * Workflow runs and their steps (the "workflow actions" list), and the realised-savings ledger.
+ * Keyed by run and step ids, newest event wins (see WorkflowReadModelRepository).
  */
+@Injectable()
 export class WorkflowProjection {
-  static async run(em: EntityManager, e: EventEnvelope<WorkflowRunSnapshot>): Promise<void> {
-    const r = e.data;
-    await em.execute(
-      `insert into rm_workflow_run as w (run_id, workflow_id, workflow_version, workflow_name, trigger, dry_run, status,
-         planned, succeeded, failed, skipped, reason, started_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (run_id) do update set workflow_version = excluded.workflow_version, workflow_name = excluded.workflow_name,
-         status = excluded.status, planned = excluded.planned, succeeded = excluded.succeeded, failed = excluded.failed,
-         skipped = excluded.skipped, reason = excluded.reason, started_at = least(w.started_at, excluded.started_at),
-         updated_at = excluded.updated_at
-       where w.updated_at <= excluded.updated_at`,
-      [
-        r.runId, r.workflowId, r.workflowVersion, r.workflowName, r.trigger, r.dryRun, r.status,
-        r.planned, r.succeeded, r.failed, r.skipped, r.reason ?? null, e.occurredAt, e.occurredAt,
-      ],
-    );
+  constructor(private readonly readModels: WorkflowReadModelRepository) {}
+
+  run(em: EntityManager, e: EventEnvelope<WorkflowRunSnapshot>): Promise<void> {
+    return this.readModels.upsertRun(em, e.data, e.occurredAt);
   }
 
-  static async step(em: EntityManager, e: EventEnvelope<WorkflowStepSnapshot>): Promise<void> {
-    const s = e.data;
-    await em.execute(
-      `insert into rm_workflow_action as a (step_id, run_id, workflow_id, workflow_name, block_id, block_type, action, outcome,
-         saas_user_id, saas_app_id, person_id, external_id, reason, occurred_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (step_id) do update set outcome = excluded.outcome, reason = excluded.reason, occurred_at = excluded.occurred_at,
-         saas_user_id = excluded.saas_user_id, saas_app_id = excluded.saas_app_id, person_id = excluded.person_id,
-         external_id = excluded.external_id
-       where a.occurred_at <= excluded.occurred_at`,
-      [
-        s.stepId, s.runId, s.workflowId, s.workflowName, s.blockId, s.blockType, s.action, s.outcome,
-        s.saasUserId ?? null, s.saasAppId ?? null, s.personId ?? null, s.externalId ?? null, s.reason ?? null, e.occurredAt,
-      ],
-    );
-    if (s.action === 'vendor_delete' && s.outcome === 'succeeded') {
-      await em.execute(
-        `insert into rm_realised_saving (step_id, run_id, workflow_id, workflow_name, saas_user_id, saas_app_id, person_id, external_id, freed_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
-        [s.stepId, s.runId, s.workflowId, s.workflowName, s.saasUserId ?? null, s.saasAppId ?? null, s.personId ?? null, s.externalId ?? null, e.occurredAt],
-      );
-    }
+  async step(em: EntityManager, e: EventEnvelope<WorkflowStepSnapshot>): Promise<void> {
+    await this.readModels.upsertAction(em, e.data, e.occurredAt);
+    if (freesSeat(e.data)) await this.readModels.recordRealisedSaving(em, e.data, e.occurredAt);
   }
 }

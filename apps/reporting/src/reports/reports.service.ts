@@ -1,38 +1,27 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { ReportRowsView, ReportView, SaveReportRequest, UpdateReportRequest } from '@seatkeeper/contracts';
-import { v7 as uuidv7 } from 'uuid';
 import { ENTITY_DEFINITIONS } from '../catalog/entities';
-import { checkList, fetchPage, groupCounts, type SortSpec, isoOf } from '../catalog/list-query';
+import { checkList, type SortSpec, isoOf } from '../catalog/list-query';
+import { ListRepository } from '../catalog/list.repository';
 import { ReportingErrorCode, ReportingException } from '../catalog/reporting.exception';
 import { SaasAppCatalog } from '../catalog/saas-app.catalog';
 import { sortOf, usesApps } from '../views/views.service';
+import { Report } from './report.entity';
+import { ReportsRepository, type ReportFields } from './reports.repository';
 
 export const EXPORT_PAGE_ROWS = 2000;
 const MAX_GROUPS = 10_000;
 
-export interface ReportRow {
-  id: string;
-  name: string;
-  entity: ReportView['entity'];
-  columns: string[];
-  filter: Record<string, unknown> | null;
-  sort: SortSpec;
-  group_by: string | null;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
-
-const toView = (r: ReportRow): ReportView => ({
+const toView = (r: Report): ReportView => ({
   id: r.id,
   name: r.name,
   entity: r.entity,
   columns: r.columns,
   filter: r.filter,
   sort: r.sort,
-  groupBy: r.group_by,
-  createdAt: isoOf(r.created_at),
-  updatedAt: isoOf(r.updated_at),
+  groupBy: r.groupBy,
+  createdAt: isoOf(r.createdAt),
+  updatedAt: isoOf(r.updatedAt),
 });
 
 /**
@@ -42,13 +31,13 @@ const toView = (r: ReportRow): ReportView => ({
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly reports: ReportsRepository,
     private readonly apps: SaasAppCatalog,
+    private readonly lists: ListRepository,
   ) {}
 
   async list(): Promise<{ data: ReportView[] }> {
-    const rows = await this.orm.em.fork().execute<ReportRow[]>('select * from report order by name, id');
-    return { data: rows.map(toView) };
+    return { data: (await this.reports.list()).map(toView) };
   }
 
   async get(id: string): Promise<ReportView> {
@@ -57,27 +46,18 @@ export class ReportsService {
 
   async create(req: SaveReportRequest): Promise<ReportView> {
     const sort = this.check(req);
-    const rows = await this.orm.em.fork().execute<ReportRow[]>(
-      `insert into report (id, name, entity, columns, filter, sort, group_by) values (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?) returning *`,
-      [uuidv7(), req.name, req.entity, JSON.stringify(req.columns), req.filter ? JSON.stringify(req.filter) : null, JSON.stringify(sort), req.groupBy ?? null],
-    );
-    return toView(rows[0] as ReportRow);
+    return toView(await this.reports.create(fieldsOf(req, sort)));
   }
 
   async update(req: UpdateReportRequest): Promise<ReportView> {
     const sort = this.check(req);
-    const rows = await this.orm.em.fork().execute<ReportRow[]>(
-      `update report set name = ?, entity = ?, columns = ?::jsonb, filter = ?::jsonb, sort = ?::jsonb, group_by = ?, updated_at = now()
-       where id = ? returning *`,
-      [req.name, req.entity, JSON.stringify(req.columns), req.filter ? JSON.stringify(req.filter) : null, JSON.stringify(sort), req.groupBy ?? null, req.reportId],
-    );
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.ReportNotFound, `No report ${req.reportId}`);
-    return toView(rows[0]);
+    const report = await this.reports.update(req.reportId, fieldsOf(req, sort));
+    if (!report) throw new ReportingException(ReportingErrorCode.ReportNotFound, `No report ${req.reportId}`);
+    return toView(report);
   }
 
   async delete(id: string): Promise<{ deleted: true }> {
-    const rows = await this.orm.em.fork().execute<{ id: string }[]>('delete from report where id = ? returning id', [id]);
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.ReportNotFound, `No report ${id}`);
+    if (!(await this.reports.delete(id))) throw new ReportingException(ReportingErrorCode.ReportNotFound, `No report ${id}`);
     return { deleted: true };
   }
 
@@ -85,17 +65,17 @@ export class ReportsService {
     return this.rows(await this.row(reportId), limit, cursor);
   }
 
-  async rows(report: ReportRow, limit = EXPORT_PAGE_ROWS, cursor?: string): Promise<ReportRowsView> {
+  async rows(report: Report, limit = EXPORT_PAGE_ROWS, cursor?: string): Promise<ReportRowsView> {
     const entity = ENTITY_DEFINITIONS[report.entity];
     const list = checkList({ entity: report.entity, columns: report.columns, filters: [report.filter], sort: report.sort }, new Date());
-    if (usesApps(report) || report.group_by === 'app.name') await this.apps.refreshIfStale();
-    if (report.group_by) {
+    if (usesApps(report) || report.groupBy === 'app.name') await this.apps.refreshIfStale();
+    if (report.groupBy) {
       // Grouped reports are small (one row per group), answered in one page.
-      const groups = await groupCounts(this.orm.em.fork(), list, report.group_by, 'key', MAX_GROUPS);
-      const label = entity.fields[report.group_by]?.label ?? report.group_by;
-      return { reportName: report.name, columns: [report.group_by, 'count'], labels: [label, 'Count'], rows: groups.map((g) => [g.key, g.count]), nextCursor: null };
+      const groups = await this.lists.groupCounts(list, report.groupBy, 'key', MAX_GROUPS);
+      const label = entity.fields[report.groupBy]?.label ?? report.groupBy;
+      return { reportName: report.name, columns: [report.groupBy, 'count'], labels: [label, 'Count'], rows: groups.map((g) => [g.key, g.count]), nextCursor: null };
     }
-    const page = await fetchPage(this.orm.em.fork(), list, limit, cursor);
+    const page = await this.lists.page(list, limit, cursor);
     return {
       reportName: report.name,
       columns: list.columns,
@@ -105,10 +85,10 @@ export class ReportsService {
     };
   }
 
-  async row(id: string): Promise<ReportRow> {
-    const rows = await this.orm.em.fork().execute<ReportRow[]>('select * from report where id = ?', [id]);
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.ReportNotFound, `No report ${id}`);
-    return rows[0];
+  async row(id: string): Promise<Report> {
+    const report = await this.reports.findById(id);
+    if (!report) throw new ReportingException(ReportingErrorCode.ReportNotFound, `No report ${id}`);
+    return report;
   }
 
   private check(req: SaveReportRequest): SortSpec {
@@ -123,3 +103,6 @@ export class ReportsService {
   }
 }
 
+function fieldsOf(req: SaveReportRequest, sort: SortSpec): ReportFields {
+  return { name: req.name, entity: req.entity, columns: req.columns, filter: req.filter ?? null, sort, groupBy: req.groupBy ?? null };
+}

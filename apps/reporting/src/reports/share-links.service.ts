@@ -1,29 +1,21 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { CreatedShareLinkView, ReportRowsView, ShareLinkView } from '@seatkeeper/contracts';
 import { PinoLogger } from 'nestjs-pino';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { v7 as uuidv7 } from 'uuid';
 import { isoOf } from '../catalog/list-query';
 import { ReportingErrorCode, ReportingException } from '../catalog/reporting.exception';
 import { ReportingEnv } from '../config/reporting.env';
 import { ReportsService } from './reports.service';
+import { ShareLink } from './share-link.entity';
+import { ShareLinksRepository } from './share-links.repository';
 
-interface LinkRow {
-  id: string;
-  report_id: string;
-  expires_at: Date | string;
-  revoked_at: Date | string | null;
-  created_at: Date | string;
-}
-
-const toView = (r: LinkRow): ShareLinkView => ({
+const toView = (r: ShareLink): ShareLinkView => ({
   id: r.id,
-  reportId: r.report_id,
-  expiresAt: isoOf(r.expires_at),
-  revokedAt: r.revoked_at ? isoOf(r.revoked_at) : null,
-  createdAt: isoOf(r.created_at),
+  reportId: r.reportId,
+  expiresAt: isoOf(r.expiresAt),
+  revokedAt: r.revokedAt ? isoOf(r.revokedAt) : null,
+  createdAt: isoOf(r.createdAt),
 });
 
 /**
@@ -36,7 +28,7 @@ export class ShareLinksService {
   private readonly key: Buffer;
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly links: ShareLinksRepository,
     private readonly reports: ReportsService,
     env: ReportingEnv,
     logger: PinoLogger,
@@ -52,46 +44,37 @@ export class ShareLinksService {
   async create(reportId: string, expiresInHours: number, now = new Date()): Promise<CreatedShareLinkView> {
     await this.reports.row(reportId);
     const expiresAt = new Date(Math.floor(now.getTime() / 1000) * 1000 + expiresInHours * 3600_000);
-    const rows = await this.orm.em.fork().execute<LinkRow[]>(
-      'insert into share_link (id, report_id, expires_at) values (?, ?, ?) returning *',
-      [uuidv7(), reportId, expiresAt],
-    );
-    const row = rows[0] as LinkRow;
-    return { ...toView(row), token: this.sign(row.id, new Date(row.expires_at)) };
+    const row = await this.links.create(reportId, expiresAt);
+    return { ...toView(row), token: this.sign(row.id, row.expiresAt) };
   }
 
   async list(reportId: string): Promise<{ data: ShareLinkView[] }> {
     await this.reports.row(reportId);
-    const rows = await this.orm.em.fork().execute<LinkRow[]>('select * from share_link where report_id = ? order by created_at desc, id', [reportId]);
-    return { data: rows.map(toView) };
+    return { data: (await this.links.listOfReport(reportId)).map(toView) };
   }
 
   async revoke(id: string): Promise<ShareLinkView> {
-    const rows = await this.orm.em.fork().execute<LinkRow[]>(
-      'update share_link set revoked_at = coalesce(revoked_at, now()) where id = ? returning *',
-      [id],
-    );
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.ShareLinkNotFound, `No share link ${id}`);
-    return toView(rows[0]);
+    const link = await this.links.revoke(id);
+    if (!link) throw new ReportingException(ReportingErrorCode.ShareLinkNotFound, `No share link ${id}`);
+    return toView(link);
   }
 
   async rows(token: string, limit?: number, cursor?: string, now = new Date()): Promise<ReportRowsView> {
     const link = await this.open(token, now);
-    return this.reports.rowsOf(link.report_id, limit, cursor);
+    return this.reports.rowsOf(link.reportId, limit, cursor);
   }
 
-  private async open(token: string, now: Date): Promise<LinkRow> {
+  private async open(token: string, now: Date): Promise<ShareLink> {
     const invalid = () => new ReportingException(ReportingErrorCode.ShareLinkInvalid, 'This share link is not valid');
     const [id, exp, sig] = token.split('.');
     if (!id || !exp || !sig || !/^[0-9a-f-]{36}$/.test(id) || !/^\d{1,12}$/.test(exp)) throw invalid();
     const expected = Buffer.from(this.signature(id, exp), 'base64url');
     const given = Buffer.from(sig, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
-    const rows = await this.orm.em.fork().execute<LinkRow[]>('select * from share_link where id = ?', [id]);
-    const row = rows[0];
-    const expiresAt = row ? new Date(row.expires_at).getTime() : 0;
+    const row = await this.links.findById(id);
+    const expiresAt = row ? row.expiresAt.getTime() : 0;
     if (!row || Math.floor(expiresAt / 1000) !== Number(exp)) throw invalid();
-    if (row.revoked_at) throw new ReportingException(ReportingErrorCode.ShareLinkRevoked, 'This share link was revoked');
+    if (row.revokedAt) throw new ReportingException(ReportingErrorCode.ShareLinkRevoked, 'This share link was revoked');
     if (expiresAt <= now.getTime()) throw new ReportingException(ReportingErrorCode.ShareLinkExpired, 'This share link has expired');
     return row;
   }

@@ -1,22 +1,15 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { ReportFormat } from '@seatkeeper/contracts';
 import { ExponentialBackoff, type IBackoff } from 'cockatiel';
 import { PinoLogger } from 'nestjs-pino';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { v7 as uuidv7 } from 'uuid';
 import { ReportingEnv } from '../config/reporting.env';
 import { ReportsService } from '../reports/reports.service';
 import { nextCronTime } from './cron';
+import { SchedulesRepository, type ClaimedDelivery } from './schedules.repository';
 import { postReportOnce, type AttemptOutcome } from './webhook-attempt';
 
-interface Claimed {
-  delivery_id: string;
-  schedule_id: string;
-  report_id: string;
-  format: ReportFormat;
-  webhook_url: string;
-}
+/** Due schedules claimed per tick (and transaction). */
+const CLAIM_BATCH = 20;
 
 /**
  * Fires due report schedules. Due rows are locked FOR UPDATE SKIP LOCKED and moved to their next
@@ -34,7 +27,7 @@ export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplication
   private readonly backoff: ExponentialBackoff<unknown>;
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly schedules: SchedulesRepository,
     private readonly reports: ReportsService,
     private readonly env: ReportingEnv,
     private readonly logger: PinoLogger,
@@ -65,24 +58,7 @@ export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplication
 
   /** Claims and delivers what is due now; returns how many deliveries it made. */
   async tick(now = new Date()): Promise<number> {
-    const claimed = await this.orm.em.fork().transactional(async (em) => {
-      const due = await em.execute<{ id: string; report_id: string; cron: string; time_zone: string; format: ReportFormat; webhook_url: string; next_run_at: Date | string }[]>(
-        `select id, report_id, cron, time_zone, format, webhook_url, next_run_at from report_schedule
-         where enabled and next_run_at <= ? order by next_run_at limit 20 for update skip locked`,
-        [now],
-      );
-      const out: Claimed[] = [];
-      for (const s of due) {
-        await em.execute('update report_schedule set next_run_at = ?, updated_at = now() where id = ?', [nextCronTime(s.cron, s.time_zone, now), s.id]);
-        const inserted = await em.execute<{ id: string }[]>(
-          `insert into report_delivery (id, schedule_id, due_at, started_at, status) values (?, ?, ?, now(), 'running')
-           on conflict (schedule_id, due_at) do nothing returning id`,
-          [uuidv7(), s.id, s.next_run_at],
-        );
-        if (inserted[0]) out.push({ delivery_id: inserted[0].id, schedule_id: s.id, report_id: s.report_id, format: s.format, webhook_url: s.webhook_url });
-      }
-      return out;
-    });
+    const claimed = await this.schedules.claimDue(now, CLAIM_BATCH, (s) => nextCronTime(s.cron, s.time_zone, now));
     for (const c of claimed) await this.deliver(c);
     return claimed.length;
   }
@@ -93,7 +69,7 @@ export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplication
    * attempt's outcome. A webhook refusal that will not change (4xx other than 408/429) or a
    * missing report ends it at once; so does shutting down, which cuts a waiting retry short.
    */
-  private async deliver(c: Claimed): Promise<void> {
+  private async deliver(c: ClaimedDelivery): Promise<void> {
     let attempts = 0;
     let last: AttemptOutcome;
     try {
@@ -104,7 +80,7 @@ export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplication
         attempts++;
         const startedAt = new Date();
         last = await postReportOnce(target, (cursor) => this.reports.rows(report, undefined, cursor));
-        await this.recordAttempt(c.delivery_id, attempts, startedAt, last);
+        await this.schedules.recordAttempt(c.delivery_id, attempts, startedAt, last);
         if (last.ok || !last.retryable || attempts >= this.env.REPORTING_WEBHOOK_MAX_ATTEMPTS) break;
         backoff = backoff ? backoff.next(undefined) : this.backoff.next();
         const waited = await sleep(backoff.duration, true, { signal: this.shutdown.signal }).catch(() => false);
@@ -114,18 +90,7 @@ export class ScheduleRunner implements OnApplicationBootstrap, BeforeApplication
       last = { ok: false, retryable: false, http: null, rows: null, bytes: 0, error: (e as Error).message.slice(0, 2000) };
     }
     const error = last.ok ? null : attempts > 1 ? `gave up after ${attempts} attempts: ${last.error}` : last.error;
-    await this.orm.em.fork().execute(
-      'update report_delivery set status = ?, http_status = ?, rows = ?, bytes = ?, error = ?, finished_at = now() where id = ?',
-      [last.ok ? 'delivered' : 'failed', last.http, last.rows, last.bytes, error, c.delivery_id],
-    );
+    await this.schedules.finish(c.delivery_id, last.ok ? 'delivered' : 'failed', { http: last.http, rows: last.rows, bytes: last.bytes, error });
     this.logger.info({ scheduleId: c.schedule_id, deliveryId: c.delivery_id, status: last.ok ? 'delivered' : 'failed', attempts, rows: last.rows }, 'report delivered');
-  }
-
-  private async recordAttempt(deliveryId: string, attempt: number, startedAt: Date, o: AttemptOutcome): Promise<void> {
-    await this.orm.em.fork().execute(
-      `insert into report_delivery_attempt (delivery_id, attempt, started_at, finished_at, http_status, rows, bytes, error)
-       values (?, ?, ?, now(), ?, ?, ?, ?) on conflict do nothing`,
-      [deliveryId, attempt, startedAt, o.http, o.rows, o.bytes, o.error],
-    );
   }
 }

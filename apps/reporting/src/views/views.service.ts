@@ -1,4 +1,3 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type {
   AdHocRowsRequest,
@@ -10,36 +9,26 @@ import type {
   UpdateViewRequest,
   ViewRowsRequest,
 } from '@seatkeeper/contracts';
-import { v7 as uuidv7 } from 'uuid';
 import { ENTITY_DEFINITIONS, ENTITIES } from '../catalog/entities';
-import { checkList, fetchPage, type SortSpec, isoOf } from '../catalog/list-query';
+import { checkList, type SortSpec, isoOf } from '../catalog/list-query';
+import { ListRepository } from '../catalog/list.repository';
 import { ReportingErrorCode, ReportingException } from '../catalog/reporting.exception';
 import { SaasAppCatalog } from '../catalog/saas-app.catalog';
+import { SavedView } from './saved-view.entity';
+import { SavedViewsRepository } from './saved-views.repository';
 
 const DEFAULT_LIMIT = 50;
 
-interface ViewRow {
-  id: string;
-  entity: SavedViewView['entity'];
-  name: string;
-  columns: string[];
-  filter: Record<string, unknown> | null;
-  sort: SortSpec;
-  is_default: boolean;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
-
-const toView = (r: ViewRow): SavedViewView => ({
+const toView = (r: SavedView): SavedViewView => ({
   id: r.id,
   entity: r.entity,
   name: r.name,
   columns: r.columns,
   filter: r.filter,
   sort: r.sort,
-  isDefault: r.is_default,
-  createdAt: isoOf(r.created_at),
-  updatedAt: isoOf(r.updated_at),
+  isDefault: r.isDefault,
+  createdAt: isoOf(r.createdAt),
+  updatedAt: isoOf(r.updatedAt),
 });
 
 /** The sort a definition asks for, else the first column ascending. */
@@ -51,8 +40,9 @@ export function sortOf(def: Pick<ListDefinition, 'columns' | 'sort'>): SortSpec 
 @Injectable()
 export class ViewsService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly views: SavedViewsRepository,
     private readonly apps: SaasAppCatalog,
+    private readonly lists: ListRepository,
   ) {}
 
   entities(): { data: EntityCatalogView[] } {
@@ -69,8 +59,7 @@ export class ViewsService {
   }
 
   async list(): Promise<{ data: SavedViewView[] }> {
-    const rows = await this.orm.em.fork().execute<ViewRow[]>('select * from saved_view order by is_default desc, name, id');
-    return { data: rows.map(toView) };
+    return { data: (await this.views.list()).map(toView) };
   }
 
   async get(viewId: string): Promise<SavedViewView> {
@@ -80,29 +69,20 @@ export class ViewsService {
   async create(req: SaveViewRequest): Promise<SavedViewView> {
     const sort = sortOf(req);
     checkList({ entity: req.entity, columns: req.columns, filters: [req.filter], sort }, new Date());
-    const rows = await this.orm.em.fork().execute<ViewRow[]>(
-      `insert into saved_view (id, entity, name, columns, filter, sort) values (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb) returning *`,
-      [uuidv7(), req.entity, req.name, JSON.stringify(req.columns), req.filter ? JSON.stringify(req.filter) : null, JSON.stringify(sort)],
-    );
-    return toView(rows[0] as ViewRow);
+    return toView(await this.views.create({ entity: req.entity, name: req.name, columns: req.columns, filter: req.filter ?? null, sort }));
   }
 
   /** Default views may be edited too (they are a starting point); their ids stay. */
   async update(req: UpdateViewRequest): Promise<SavedViewView> {
     const sort = sortOf(req);
     checkList({ entity: req.entity, columns: req.columns, filters: [req.filter], sort }, new Date());
-    const rows = await this.orm.em.fork().execute<ViewRow[]>(
-      `update saved_view set entity = ?, name = ?, columns = ?::jsonb, filter = ?::jsonb, sort = ?::jsonb, updated_at = now()
-       where id = ? returning *`,
-      [req.entity, req.name, JSON.stringify(req.columns), req.filter ? JSON.stringify(req.filter) : null, JSON.stringify(sort), req.viewId],
-    );
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.ViewNotFound, `No view ${req.viewId}`);
-    return toView(rows[0]);
+    const view = await this.views.update(req.viewId, { entity: req.entity, name: req.name, columns: req.columns, filter: req.filter ?? null, sort });
+    if (!view) throw new ReportingException(ReportingErrorCode.ViewNotFound, `No view ${req.viewId}`);
+    return toView(view);
   }
 
   async delete(viewId: string): Promise<{ deleted: true }> {
-    const rows = await this.orm.em.fork().execute<{ id: string }[]>('delete from saved_view where id = ? returning id', [viewId]);
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.ViewNotFound, `No view ${viewId}`);
+    if (!(await this.views.delete(viewId))) throw new ReportingException(ReportingErrorCode.ViewNotFound, `No view ${viewId}`);
     return { deleted: true };
   }
 
@@ -123,14 +103,14 @@ export class ViewsService {
   ): Promise<RowsPageView> {
     const list = checkList({ entity: def.entity, columns: def.columns, filters: [def.filter, extra], sort: sortOf(def) }, new Date(), path);
     if (usesApps(def, extra)) await this.apps.refreshIfStale();
-    const { rows, nextCursor } = await fetchPage(this.orm.em.fork(), list, page.limit ?? DEFAULT_LIMIT, page.cursor);
+    const { rows, nextCursor } = await this.lists.page(list, page.limit ?? DEFAULT_LIMIT, page.cursor);
     return { columns: list.columns, rows, nextCursor };
   }
 
-  private async row(viewId: string): Promise<ViewRow> {
-    const rows = await this.orm.em.fork().execute<ViewRow[]>('select * from saved_view where id = ?', [viewId]);
-    if (!rows[0]) throw new ReportingException(ReportingErrorCode.ViewNotFound, `No view ${viewId}`);
-    return rows[0];
+  private async row(viewId: string): Promise<SavedView> {
+    const view = await this.views.findById(viewId);
+    if (!view) throw new ReportingException(ReportingErrorCode.ViewNotFound, `No view ${viewId}`);
+    return view;
   }
 }
 

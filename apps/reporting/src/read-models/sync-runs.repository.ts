@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 import type {
   DirectorySyncAppliedPayload,
-  EventEnvelope,
   SyncRunCompletedPayload,
   SyncRunFailedPayload,
   SyncRunFetchedPayload,
@@ -14,62 +14,61 @@ const rank = (col: string) => STATUS_RANK.replace('%s', col);
 const ADVANCE = `status = case when ${rank('excluded.status')} >= ${rank('r.status')} then excluded.status else r.status end`;
 
 /**
- * One row per sync run, assembled from its events (started, fetched, the directory's apply
- * counts, completed or failed). Each event fills its own columns, so they commute.
+ * rm_sync_run: one row per sync run, assembled from its events (started, fetched, the directory's
+ * apply counts, completed or failed). Each write is an upsert that fills its own columns only, so
+ * the events commute; `at` is the event's time. Raw SQL for `on conflict … do update`.
  */
-export class SyncRunsProjection {
-  static async started(em: EntityManager, e: EventEnvelope<SyncRunStartedPayload>): Promise<void> {
+@Injectable()
+export class SyncRunsRepository {
+  async started(em: EntityManager, d: SyncRunStartedPayload, at: string): Promise<void> {
     await em.execute(
       `insert into rm_sync_run as r (run_id, integration_id, trigger, status, started_at, updated_at) values (?, ?, ?, 'running', ?, ?)
        on conflict (run_id) do update set trigger = excluded.trigger, started_at = excluded.started_at, ${ADVANCE},
          updated_at = greatest(r.updated_at, excluded.updated_at)`,
-      [e.data.runId, e.data.integrationId, e.data.trigger, e.occurredAt, e.occurredAt],
+      [d.runId, d.integrationId, d.trigger, at, at],
     );
   }
 
-  static async fetched(em: EntityManager, e: EventEnvelope<SyncRunFetchedPayload>): Promise<void> {
-    const d = e.data;
+  async fetched(em: EntityManager, d: SyncRunFetchedPayload, at: string): Promise<void> {
     await em.execute(
       `insert into rm_sync_run as r (run_id, integration_id, vendor, status, complete, batches, records, reason, fetched_at, updated_at)
        values (?, ?, ?, 'fetched', ?, ?, ?, ?, ?, ?)
        on conflict (run_id) do update set vendor = excluded.vendor, complete = excluded.complete, batches = excluded.batches,
          records = excluded.records, reason = coalesce(r.reason, excluded.reason), fetched_at = excluded.fetched_at, ${ADVANCE},
          updated_at = greatest(r.updated_at, excluded.updated_at)`,
-      [d.runId, d.integrationId, d.vendor, d.complete, d.batches, d.records, d.reason ?? null, e.occurredAt, e.occurredAt],
+      [d.runId, d.integrationId, d.vendor, d.complete, d.batches, d.records, d.reason ?? null, at, at],
     );
   }
 
-  static async applied(em: EntityManager, e: EventEnvelope<DirectorySyncAppliedPayload>): Promise<void> {
-    const d = e.data;
+  /** The directory's apply counts (directory.sync.applied.v1). */
+  async applied(em: EntityManager, d: DirectorySyncAppliedPayload, at: string): Promise<void> {
     await em.execute(
       `insert into rm_sync_run as r (run_id, integration_id, status, created, updated, unchanged, missing, deactivated, applied_at, updated_at)
        values (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)
        on conflict (run_id) do update set created = excluded.created, updated = excluded.updated, unchanged = excluded.unchanged,
          missing = excluded.missing, deactivated = excluded.deactivated, applied_at = excluded.applied_at,
          updated_at = greatest(r.updated_at, excluded.updated_at)`,
-      [d.runId, d.integrationId, d.created, d.updated, d.unchanged, d.missing, d.deactivated, e.occurredAt, e.occurredAt],
+      [d.runId, d.integrationId, d.created, d.updated, d.unchanged, d.missing, d.deactivated, at, at],
     );
   }
 
-  static async completed(em: EntityManager, e: EventEnvelope<SyncRunCompletedPayload>): Promise<void> {
-    const d = e.data;
+  async completed(em: EntityManager, d: SyncRunCompletedPayload, at: string): Promise<void> {
     await em.execute(
       `insert into rm_sync_run as r (run_id, integration_id, status, fetched, pages, quarantined, reason, finished_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (run_id) do update set status = excluded.status, fetched = excluded.fetched, pages = excluded.pages,
          quarantined = excluded.quarantined, reason = coalesce(excluded.reason, r.reason), finished_at = excluded.finished_at,
          updated_at = greatest(r.updated_at, excluded.updated_at)`,
-      [d.runId, d.integrationId, d.status, d.fetched, d.pages, d.quarantined, d.reason ?? null, e.occurredAt, e.occurredAt],
+      [d.runId, d.integrationId, d.status, d.fetched, d.pages, d.quarantined, d.reason ?? null, at, at],
     );
   }
 
-  static async failed(em: EntityManager, e: EventEnvelope<SyncRunFailedPayload>): Promise<void> {
-    const d = e.data;
+  async failed(em: EntityManager, d: SyncRunFailedPayload, at: string): Promise<void> {
     await em.execute(
       `insert into rm_sync_run as r (run_id, integration_id, status, reason, finished_at, updated_at) values (?, ?, 'failed', ?, ?, ?)
        on conflict (run_id) do update set status = 'failed', reason = excluded.reason, finished_at = excluded.finished_at,
          updated_at = greatest(r.updated_at, excluded.updated_at)`,
-      [d.runId, d.integrationId, d.reason, e.occurredAt, e.occurredAt],
+      [d.runId, d.integrationId, d.reason, at, at],
     );
   }
 }

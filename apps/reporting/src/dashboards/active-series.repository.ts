@@ -1,13 +1,23 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 
 /**
  * Active SaaS accounts at the end of each of the last `days` UTC days, from the status history
  * (rm_saas_user_status_change): an account counts on a day when its latest status change up to
  * that day's end says `active`. So the series can be drawn for days before reporting was asked.
  */
-export async function activePerDay(em: EntityManager, days: number, now: Date): Promise<{ date: string; value: number }[]> {
-  const rows = await em.execute<{ day: string; value: number }[]>(
-    `with days as (
+@Injectable()
+export class ActiveSeriesRepository {
+  constructor(private readonly orm: MikroORM) {}
+
+  async activePerDay(
+    days: number,
+    now: Date,
+  ): Promise<{ date: string; value: number }[]> {
+    const rows = await this.orm.em
+      .fork()
+      .execute<{ day: string; value: number }[]>(
+        `with days as (
        select d::date as day, (d + interval '1 day') as day_end
        from generate_series(date_trunc('day', ?::timestamptz at time zone 'UTC') - (? - 1) * interval '1 day',
                             date_trunc('day', ?::timestamptz at time zone 'UTC'), interval '1 day') d),
@@ -19,7 +29,8 @@ export async function activePerDay(em: EntityManager, days: number, now: Date): 
        (select count(*) from spans s where s.status = 'active' and s.valid_from < (days.day_end at time zone 'UTC')
           and (s.valid_to is null or s.valid_to >= (days.day_end at time zone 'UTC')))::int as value
      from days order by days.day`,
-    [now.toISOString(), days, now.toISOString()],
-  );
-  return rows.map((r) => ({ date: r.day, value: r.value }));
+        [now.toISOString(), days, now.toISOString()],
+      );
+    return rows.map((r) => ({ date: r.day, value: r.value }));
+  }
 }
