@@ -26,6 +26,17 @@ describe('EntityLanes', () => {
     expect((await l.take(lane, 10, 1))?.map((i) => i.n)).toEqual([3]);
   });
 
+  it('gives a waiting taker the whole burst pushed in the same turn, not just its first item', async () => {
+    const l = lanes();
+    const lane = laneOf('k', 4);
+    const taken = l.take(lane, 100, 10_000);
+    // A pull loop delivering one read from the socket: every push resolves in microtasks of one turn.
+    void (async () => {
+      for (let n = 0; n < 20; n++) await l.push({ key: 'k', n, bytes: 1 });
+    })();
+    expect((await taken)?.map((i) => i.n)).toEqual(Array.from({ length: 20 }, (_, n) => n));
+  });
+
   it('makes a push wait while its lane is full, and ends takes once closed and drained', async () => {
     const l = new EntityLanes<Item>(1, { items: 1, bytes: 10_000 }, (i) => i.key, (i) => i.bytes);
     await l.push({ key: 'k', n: 0, bytes: 1 });

@@ -42,11 +42,17 @@ export class EntityLanes<T> {
   /** The next items of a lane (at most `max` and about `maxBytes`, at least one), waiting for one; `null` once closed and drained. */
   async take(lane: number, max: number, maxBytes: number): Promise<T[] | null> {
     const queue = this.queues[lane] as T[];
+    let waited = false;
     while (queue.length === 0) {
       if (this.closed) return null;
       await new Promise<void>((r) => (this.wakers[lane] = r));
       this.wakers[lane] = undefined;
+      waited = true;
     }
+    // Woken by the first item of a burst: the pull loop queues the rest of what NATS delivered
+    // with it within this turn of the event loop. Taking at once would make a batch of one — a
+    // transaction per event whenever the consumer keeps up — so the take waits for that turn's end.
+    if (waited && !this.closed) await new Promise<void>((r) => setImmediate(r));
     let n = 0;
     let bytes = 0;
     while (n < queue.length && n < max && (n === 0 || bytes + this.bytesOf(queue[n] as T) <= maxBytes)) bytes += this.bytesOf(queue[n++] as T);

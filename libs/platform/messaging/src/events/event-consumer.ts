@@ -12,6 +12,7 @@ import { describeProblems, validateSyncAgainst } from '../validation';
 import { decideAck } from './ack-policy';
 import type { DeadLetterStore } from './dead-letter.store';
 import { EntityLanes } from './entity-lanes';
+import { handlerGroups } from './handler-groups';
 import { admitToInbox, advanceEntityCursor } from './inbox';
 import { admitBatchToInbox, type BatchVerdict } from './inbox-batch';
 import { isConsumerExists } from './jetstream-errors';
@@ -155,26 +156,25 @@ export class EventConsumer {
     }
   }
 
-  /** Calls the handlers of the admitted events in stream order; a set-based handler gets each run of consecutive events of its type at once. */
+  /**
+   * Calls the handlers of the admitted events, each entity's in stream order; a set-based handler
+   * gets its type's events of the batch at once (handlerGroups: alternating types of different
+   * entities gather, one entity's order holds).
+   */
   private async applyInOrder(ready: Ready[], verdicts: BatchVerdict[], em: EntityManager): Promise<void> {
-    for (let i = 0; i < ready.length; ) {
-      const r = ready[i] as Ready;
-      const handler = r.handler;
-      const correlation = { correlationId: r.envelope.correlationId, causationId: r.envelope.id };
-      if (verdicts[i] !== 'apply' || !handler) {
-        i++;
-      } else if (handler.handleMany) {
-        const run: EventEnvelope<object>[] = [];
-        let j = i;
-        for (; j < ready.length && (verdicts[j] !== 'apply' || ready[j]?.handler === handler); j++) {
-          if (verdicts[j] === 'apply') run.push((ready[j] as Ready).event);
-        }
+    const admitted = ready.filter((r, i): r is Ready & { handler: Handler } => verdicts[i] === 'apply' && Boolean(r.handler));
+    const segments = handlerGroups(admitted, (r) => r.envelope.entityKey ?? r.envelope.id, (r) => r.handler);
+    for (const groups of segments) {
+      for (const [handler, rs] of groups) {
         const many = handler.handleMany;
-        await Correlation.run(correlation, () => many(run, em));
-        i = j;
-      } else {
-        await Correlation.run(correlation, () => handler.handle(r.event, em));
-        i++;
+        if (many) {
+          const first = rs[0] as Ready;
+          await Correlation.run({ correlationId: first.envelope.correlationId, causationId: first.envelope.id }, () => many(rs.map((r) => r.event), em));
+        } else {
+          for (const r of rs) {
+            await Correlation.run({ correlationId: r.envelope.correlationId, causationId: r.envelope.id }, () => handler.handle(r.event, em));
+          }
+        }
       }
     }
   }

@@ -23,8 +23,10 @@ export const OnEvent = (definition: EventDefinition, options: { group?: string }
 
 /**
  * Marks a method as the set-based handler of an event: it is called as `(events, em)` with the
- * consecutive events of this type of a pulled batch (stream order, duplicates and stale ones
- * already left out), inside the batch's transaction, so it can apply them in one statement.
+ * events of this type of a pulled batch (stream order; duplicates and stale ones already left
+ * out; events of other types for *other* entities may be applied before or after them, one
+ * entity's events never out of order — see handlerGroups), inside the batch's transaction, so it
+ * can apply them in one statement. The same entity may appear more than once.
  * Alone (or when its batch failed and events are retried one at a time) it gets one event.
  * Outbox events it writes carry the first event's correlation id.
  */
