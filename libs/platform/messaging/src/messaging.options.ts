@@ -20,6 +20,12 @@ export interface RelayOptions {
   batchSize: number;
   /** How long to wait before looking again when the outbox was empty. */
   idleDelayMs: number;
+  /**
+   * The wait doubles after each empty look, up to this: a commit that wrote outbox rows nudges
+   * the relay at once, so the poll is only the fallback (another replica's rows, a lost nudge)
+   * and an idle service need not open a transaction ten times a second.
+   */
+  maxIdleDelayMs: number;
   /** Longest wait between attempts while NATS is unreachable. */
   maxBackoffMs: number;
   /** Published rows are kept this long (a stream can be rebuilt from them), then deleted. */
@@ -46,6 +52,7 @@ export interface ConsumerOptions {
 export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   batchSize: 500,
   idleDelayMs: 100,
+  maxIdleDelayMs: 1000,
   maxBackoffMs: 5000,
   retentionMs: 7 * 24 * 3600 * 1000,
 };

@@ -17,6 +17,7 @@ import { DeadLetterStore } from './events/dead-letter.store';
 import { EventConsumer, type ConsumerGroupSpec, type EventHandlerFn, type EventsHandlerFn } from './events/event-consumer';
 import { ON_EVENT, type OnEventMetadata } from './events/on-event.decorator';
 import { OutboxRelay } from './events/outbox.relay';
+import { OutboxWriter } from './events/outbox.writer';
 import {
   DEFAULT_CONSUMER_OPTIONS,
   DEFAULT_RELAY_OPTIONS,
@@ -52,6 +53,7 @@ export class MessagingRuntime
     private readonly naming: Naming,
     private readonly orm: MikroORM,
     private readonly deadLetters: DeadLetterStore,
+    private readonly outbox: OutboxWriter,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
@@ -98,6 +100,12 @@ export class MessagingRuntime
         this.metrics.counter('outbox_published_total', 'Events published from the outbox'),
       );
       this.relay.start();
+      // A commit that wrote outbox rows is published now, not at the relay's next poll.
+      this.orm.em.getEventManager().registerSubscriber({
+        afterTransactionCommit: ({ transaction }) => {
+          if (transaction && this.outbox.wroteIn(transaction)) this.relay?.nudge();
+        },
+      });
     }
   }
 

@@ -71,13 +71,16 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     let backoff = this.options.idleDelayMs;
+    let idle = this.options.idleDelayMs;
     while (this.running) {
       try {
         const count = await this.relayOnce();
         backoff = this.options.idleDelayMs;
         await this.purgeIfDue();
+        // Empty: look again later, and later still while it stays empty (a nudge ends the wait).
+        idle = count === 0 ? Math.min(idle * 2, Math.max(this.options.maxIdleDelayMs, this.options.idleDelayMs)) : this.options.idleDelayMs;
         // A full batch means more is waiting: go again at once.
-        if (count < this.options.batchSize) await this.pause(this.options.idleDelayMs);
+        if (count < this.options.batchSize) await this.pause(count === 0 ? idle : this.options.idleDelayMs);
       } catch (e) {
         // NATS or Postgres away: the rows stay unpublished and are tried again, less often.
         this.logger.warn({ err: (e as Error).message }, 'outbox relay failed; will retry');

@@ -19,7 +19,15 @@ export type { OutboxAddOptions, PendingEvent } from './pending-event';
  * full (see eventsToValidate).
  */
 export class OutboxWriter {
+  /** The transactions (knex's) that wrote outbox rows: once one commits, the relay is nudged. */
+  private readonly writers = new WeakSet<object>();
+
   constructor(private readonly service: string) {}
+
+  /** Whether `transaction` (a committed one's context) wrote outbox rows. */
+  wroteIn(transaction: object): boolean {
+    return this.writers.has(transaction);
+  }
 
   async add<P extends object>(
     em: EntityManager,
@@ -76,6 +84,8 @@ export class OutboxWriter {
       return envelope;
     });
     await insertOutboxRows(em, envelopes);
+    const transaction = em.getTransactionContext<object>();
+    if (transaction) this.writers.add(transaction);
     return envelopes;
   }
 
