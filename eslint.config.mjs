@@ -7,9 +7,6 @@ import { sqlOutsideRepositories } from './tools/lint-rules/sql-outside-repositor
 // that matter in message handlers (no floating promises) and tests (no focused tests).
 const ORM_AND_TRANSPORT = ['@mikro-orm/*', 'nats', '@nats-io/*', 'pg', 'knex', '@nestjs/microservices', 'typeorm'];
 const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/test/**/*.ts'];
-// No SQL text outside *.repository.ts (tools/lint-rules/sql-outside-repositories.config.mjs).
-// Off until the areas of issue 16 are merged; then set it to true. `SQL_OUTSIDE_REPOSITORIES=on` counts what is left.
-const SQL_OUTSIDE_REPOSITORIES = process.env.SQL_OUTSIDE_REPOSITORIES === 'on';
 
 function boundaries({ tests }) {
   const testing = tests ? ['type:testing'] : [];
@@ -82,24 +79,6 @@ export default [
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    // Typed persistence (mapping, integration-sync): SQL is sent only from a repository (one per
-    // aggregate, typed functions) or a migration; services, consumers and the scheduler hold logic.
-    files: ['apps/mapping/src/**/*.ts', 'apps/integration-sync/src/**/*.ts'],
-    ignores: ['**/*.repository.ts', '**/migrations/**', ...TEST_FILES],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        ...[
-          "CallExpression[callee.property.name='execute'][callee.object.name='em']",
-          "CallExpression[callee.property.name='execute'][callee.object.property.name='em']",
-          "CallExpression[callee.property.name='execute'][callee.object.callee.property.name=/^(fork|getConnection)$/]",
-          "CallExpression[callee.name='executeBound']",
-          "MemberExpression[property.name=/^(getKnex|getConnection)$/]",
-        ].map((selector) => ({ selector, message: 'SQL goes in a *.repository.ts (a typed function of the aggregate’s repository), not here.' })),
-      ],
-    },
-  },
-  {
     // The console (React API, run on Preact): the hooks rules, and type-only imports kept apart.
     files: ['apps/console/**/*.tsx', 'apps/console/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
@@ -108,5 +87,6 @@ export default [
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  ...(SQL_OUTSIDE_REPOSITORIES ? [sqlOutsideRepositories] : []),
+  // Typed persistence: SQL is sent only from a *.repository.ts or a migration (issue 16).
+  sqlOutsideRepositories,
 ];

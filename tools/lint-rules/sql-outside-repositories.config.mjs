@@ -4,16 +4,15 @@
  * MikroORM entities, raw set-based SQL only where a hot path was measured, and then only there.
  *
  * Syntax, not types: it flags the calls that hand SQL text to the database —
- *   `x.execute(…)` (an EntityManager or a connection; a query builder's `.execute()`,
- *   `.execute('run' | 'all' | 'get')` are allowed, and so is `.execute(() => …)`, e.g. a resilience
- *   policy), `executeBound(…)`, `x.getKnex()`.
+ *   `em.execute(…)`, `this.em.execute(…)`, `x.fork().execute(…)`, `x.getConnection()…`,
+ *   `executeBound(…)`, `x.getKnex()` (a domain object's own `execute`, e.g. a workflow block's,
+ *   is not matched).
  * Outside its scope on purpose: migrations (DDL is their job), tests, and the persistence lib's
  * own infrastructure (the `executeBound` helper, the migration runner's `create schema`, the
  * health check's `select 1`).
  *
- * Off by default (see eslint.config.mjs): turned on once every area has moved its SQL. To count
- * what is left: `SQL_OUTSIDE_REPOSITORIES=on npx eslint apps libs`.
- * It sets `no-restricted-syntax` for these files: merge selectors here if another block needs it.
+ * On for every app and lib (eslint.config.mjs). It sets `no-restricted-syntax` for these files:
+ * merge selectors here if another block needs it.
  */
 const message = 'SQL outside a *.repository.ts: call a typed repository function instead (issue 16, typed persistence).';
 
@@ -33,13 +32,15 @@ export const sqlOutsideRepositories = {
   rules: {
     'no-restricted-syntax': [
       'error',
-      {
-        selector:
-          "CallExpression[callee.type='MemberExpression'][callee.property.name='execute'][arguments.length>0]:not([arguments.0.value=/^(run|all|get)$/]):not([arguments.0.type=/FunctionExpression$/])",
-        message,
-      },
-      { selector: "CallExpression[callee.name='executeBound']", message },
-      { selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='getKnex']", message },
+      ...[
+        // An EntityManager's or a connection's `execute` (a domain object's `execute`, e.g. a
+        // workflow block's or a resilience policy's, is not SQL and is not matched).
+        "CallExpression[callee.property.name='execute'][callee.object.name=/^(em|tx|trx)$/]",
+        "CallExpression[callee.property.name='execute'][callee.object.property.name='em']",
+        "CallExpression[callee.property.name='execute'][callee.object.callee.property.name=/^(fork|getConnection)$/]",
+        "CallExpression[callee.name='executeBound']",
+        "MemberExpression[property.name=/^(getKnex|getConnection)$/]",
+      ].map((selector) => ({ selector, message })),
     ],
   },
 };

@@ -4,7 +4,7 @@ import { loadEnv } from '@seatkeeper/platform-config';
 import { OutboxWriter } from '@seatkeeper/platform-messaging';
 import { createTestDatabase, migrationTemplate, type TestDatabase } from '@seatkeeper/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { DEFAULT_LIMITS } from '../src/definitions/workflow.rows';
+import { DEFAULT_LIMITS } from '../src/definitions/limits';
 import { WorkflowsRepository } from '../src/definitions/workflows.repository';
 import type { NewRecord, NewStep } from '../src/runs/run.rows';
 import { RunsRepository } from '../src/runs/runs.repository';

@@ -25,7 +25,8 @@ import { CredentialCheck } from './credential-check';
 import { idCursor, versionCursor } from '../paging/page-cursor';
 import { graphInvalid } from './validation-error';
 import { RunsRepository } from '../runs/runs.repository';
-import { DEFAULT_LIMITS, toVersionView, toWorkflowView, type Limits } from './workflow.rows';
+import { DEFAULT_LIMITS, type Limits } from './limits';
+import { toVersionView, toWorkflowView } from './workflow.rows';
 import { WorkflowsRepository } from './workflows.repository';
 
 /**

@@ -1,6 +1,6 @@
 import { Entity, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import type { WorkflowGraphDto } from '@seatkeeper/contracts';
-import type { Limits } from './workflow.rows';
+import type { Limits } from './limits';
 
 /** One version of a workflow's graph and limits (table `workflow_version`); frozen once launched. */
 @Entity({ tableName: 'workflow_version' })

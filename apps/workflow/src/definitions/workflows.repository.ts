@@ -5,7 +5,7 @@ import { RpcErrorCode, type WorkflowGraphDto, type WorkflowTrigger, type Workflo
 import { RpcException } from '@seatkeeper/platform-messaging';
 import { WorkflowVersion } from './workflow-version.entity';
 import { Workflow } from './workflow.entity';
-import type { Limits } from './workflow.rows';
+import type { Limits } from './limits';
 
 export interface NewWorkflow {
   id: string;

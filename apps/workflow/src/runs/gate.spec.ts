@@ -1,5 +1,5 @@
 import type { IntegrationView } from '@seatkeeper/contracts';
-import { DEFAULT_LIMITS } from '../definitions/workflow.rows';
+import { DEFAULT_LIMITS } from '../definitions/limits';
 import { staleReason } from './freshness';
 import { gateLimit, overGate } from './gate';
 

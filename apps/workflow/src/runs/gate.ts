@@ -1,4 +1,4 @@
-import type { Limits } from '../definitions/workflow.rows';
+import type { Limits } from '../definitions/limits';
 
 /** Per app: how many records a run may delete or deactivate without an approval (the smaller of the two limits). */
 export function gateLimit(limits: Limits, appSize: number): number {

@@ -4,7 +4,7 @@ import type { BlockConfigs, SaasUserView } from '@seatkeeper/contracts';
 import { RpcException } from '@seatkeeper/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { WorkflowsRepository } from '../definitions/workflows.repository';
-import type { Limits } from '../definitions/workflow.rows';
+import type { Limits } from '../definitions/limits';
 import { DirectoryClient, selection } from '../directory/directory.client';
 import { Graph } from '../graph/graph';
 import { ConnectorClient } from '../vendor/connector.client';

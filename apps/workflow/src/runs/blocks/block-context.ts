@@ -1,5 +1,5 @@
 import type { Graph } from '../../graph/graph';
-import type { Limits } from '../../definitions/workflow.rows';
+import type { Limits } from '../../definitions/limits';
 import type { RecordRow, RunRow, StepRow } from '../run.rows';
 
 /** What a block's executor gets: the run, its frozen graph and limits, the block's open steps and their records. */
