@@ -315,13 +315,19 @@ async function directoryWrites(pg: Client): Promise<number> {
 }
 
 /** pg_stat counters are flushed by each backend now and then: read until two reads a second apart agree. */
+/**
+ * The directory's write counters once every backend has reported: a backend sends its table
+ * statistics at most once a second, and an idle one only after PGSTAT_IDLE_INTERVAL (10 s) —
+ * read sooner, the first sync's last writes were counted as the re-sync's (500–1,500 "writes"
+ * with 0 events).
+ */
 async function settledDirectoryWrites(pg: Client): Promise<number> {
   let last = -1;
   for (;;) {
     const now = await directoryWrites(pg);
     if (now === last) return now;
     last = now;
-    await sleep(1500);
+    await sleep(11_000);
   }
 }
 
