@@ -74,6 +74,24 @@ describe('activity and seat endpoints', () => {
     expect(owners.data.map((d) => d.id)).toEqual([fx['owner']]);
   });
 
+  it('pages a user_ids filter in listing order, both ways, as the whole listing filtered would', async () => {
+    const all = (await raw({ order: 'asc' })).data.map((d) => d.id);
+    // Every third user, asked for out of order, with an unknown and a malformed id and a repeat.
+    const picked = all.filter((_, i) => i % 3 === 0);
+    const asked = [...picked].reverse().concat(['PZZZZZZ', 'nonsense', picked[0] as string]);
+    for (const order of ['asc', 'desc'] as const) {
+      const got: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await raw({ order, limit: 7, filters: { user_ids: asked }, ...(after ? { starting_after: after } : {}) });
+        got.push(...page.data.map((d) => d.id));
+        if (!page.more) break;
+        after = page.last;
+      }
+      expect(got).toEqual(order === 'asc' ? picked : [...picked].reverse());
+    }
+  });
+
   it('pages GET /users/{id}/oauth_delegations by cursor', async () => {
     const id = fx['with_delegations'] as string;
     const seen: string[] = [];

@@ -71,6 +71,27 @@ function rawUser(state: SimState, r: UserRecord): Record<string, unknown> {
 }
 
 /**
+ * The indices of the users to consider, in listing order (`asc` or `desc`) after the cursor.
+ * Filtered by `user_ids` — what a sync sends, one page of ids per request — they are looked up by
+ * id instead of walking every user: the walk made each request O(account size), a 50,000-user
+ * sync quadratic (the simulator spent more CPU than any Seatkeeper service).
+ */
+function* listingOrder(state: SimState, order: 'asc' | 'desc', after: number | undefined, userIds: string[] | undefined): Generator<number> {
+  const { store } = state;
+  if (userIds) {
+    // Listing order is index order (`live` is ascending), so sorting the indices orders them.
+    const indices = [...new Set(userIds.map((id) => store.indexOfId(id)))]
+      .filter((i) => i >= 0 && (after === undefined || (order === 'asc' ? i > after : i < after)))
+      .sort((a, b) => a - b);
+    yield* order === 'asc' ? indices : indices.reverse();
+    return;
+  }
+  const step = order === 'asc' ? 1 : -1;
+  let p = order === 'asc' ? (after === undefined ? 0 : store.positionAfter(after)) : after === undefined ? store.count - 1 : store.positionAfter(after - 1) - 1;
+  for (; p >= 0 && p < store.count; p += step) yield store.indexAt(p);
+}
+
+/**
  * `POST /analytics/raw/users`: the only documented source of `last_sign_in_at`. Its own paging:
  * body `limit` (default and max 1000) and `starting_after`; response `first`/`last` cursors and
  * `more`. Ordered by user (the simulator's internal creation order), `desc` by default as the spec says.
@@ -100,10 +121,8 @@ function rawUsers({ state, body }: RequestContext): Reply {
     (!roles || roles.includes(r.role));
   const rows: UserRecord[] = [];
   let more = false;
-  const step = order === 'asc' ? 1 : -1;
-  let p = order === 'asc' ? (after === undefined ? 0 : store.positionAfter(after)) : after === undefined ? store.count - 1 : store.positionAfter(after - 1) - 1;
-  for (; p >= 0 && p < store.count; p += step) {
-    const r = store.get(store.indexAt(p));
+  for (const index of listingOrder(state, order, after, users)) {
+    const r = store.get(index);
     if (!r || !keep(r)) continue;
     if (rows.length === limit) {
       more = true;
