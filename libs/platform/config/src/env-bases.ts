@@ -59,6 +59,18 @@ export function WithNats<B extends Constructor>(Base: B) {
     @Min(100)
     @Max(120_000)
     NATS_REQUEST_TIMEOUT_MS = 5000;
+
+    /**
+     * Lanes per event consumer: entities applied side by side in their own transactions. What a
+     * consumer holds in memory while it is behind is about lanes × two batches (each up to 500
+     * events / 1 MB). 4, not the messaging lib's 16: on two cores a 50,000-user first sync took
+     * 50.4 s instead of 55.5 s with less CPU in every consumer and in Postgres (docs/benchmarks.md).
+     */
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(64)
+    EVENT_CONSUMER_CONCURRENCY = 4;
   }
   return NatsEnv;
 }

@@ -36,6 +36,7 @@ export function serviceModule(host: new () => unknown, options: ServiceModuleOpt
         requestTimeoutMs: env.NATS_REQUEST_TIMEOUT_MS,
         streams: options.streams ?? [],
         ...options.messaging,
+        consumer: { concurrency: env.EVENT_CONSUMER_CONCURRENCY, ...options.messaging?.consumer },
       }),
       InternalHttpModule.forRoot(env.INTERNAL_PORT),
       ...(options.imports ?? []),
