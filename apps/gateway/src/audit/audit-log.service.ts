@@ -3,16 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { AuditEntry } from './audit-entry.entity';
-import { AuditRepository } from './audit.repository';
+import { AuditRepository, type NewAuditEntry } from './audit.repository';
 
-export interface AuditRecord {
-  actorTokenId: string | null;
-  actorName: string | null;
-  action: string;
-  target: string | null;
-  status: number;
-  requestId: string | null;
-}
+/** What a caller records; the log adds the entry's id and time. */
+export type AuditRecord = Omit<NewAuditEntry, 'id' | 'occurredAt'>;
 
 export interface AuditFilter {
   actor?: string;

@@ -1,3 +1,4 @@
+import type { UserRestoreResult } from '@seatkeeper/contracts';
 /**
  * The vendor-neutral shape of a connector: what the sync runner and the workflow actions of
  * integration-sync need from a vendor, and nothing of how the vendor is reached.
@@ -112,21 +113,9 @@ export interface UserRestoreKit {
   teams: Record<string, unknown>[];
 }
 
-/** One kit item that was not recreated, and why. */
-export interface RestoreSkip {
-  id: string | null;
-  type: string | null;
-  reason: string;
-}
-
-export interface UserRestoreOutcome {
-  userId: string;
-  /** An account for the kit already existed (a restore cut short, or re-created by hand): completed, not created twice. */
-  existed: boolean;
-  contactMethods: { created: number; kept: number; skipped: RestoreSkip[] };
-  notificationRules: { created: number; kept: number; skipped: RestoreSkip[] };
-  teams: { added: string[]; skipped: RestoreSkip[] };
-}
+/** One kit item that was not recreated, and why; what a restore did (the contracts' shapes, answered over RPC as they are). */
+export type { RestoreSkip } from '@seatkeeper/contracts';
+export type UserRestoreOutcome = UserRestoreResult;
 
 /** Recreates a deleted user from its kit; safe to repeat (it looks before it writes). */
 export interface UserRestore {

@@ -96,21 +96,27 @@ export class PagerDutyRestoreUserRequest {
   idempotencyKey?: string;
 }
 
-export interface PagerDutyRestoreSkip {
+/** A kit item a restore did not recreate, and why (e.g. a push contact method, which only the mobile app registers). */
+export interface RestoreSkip {
   id: string | null;
   type: string | null;
   reason: string;
 }
 
-export interface PagerDutyRestoreResult {
-  /** The restored account's (new) PagerDuty id. */
+/** What recreating a deleted account from its restore kit did — any vendor's connector answers this. */
+export interface UserRestoreResult {
+  /** The restored account's (new) vendor id. */
   userId: string;
   /** An account with the kit's email already existed and was completed rather than created again. */
   existed: boolean;
-  contactMethods: { created: number; kept: number; skipped: PagerDutyRestoreSkip[] };
-  notificationRules: { created: number; kept: number; skipped: PagerDutyRestoreSkip[] };
-  teams: { added: string[]; skipped: PagerDutyRestoreSkip[] };
+  contactMethods: { created: number; kept: number; skipped: RestoreSkip[] };
+  notificationRules: { created: number; kept: number; skipped: RestoreSkip[] };
+  teams: { added: string[]; skipped: RestoreSkip[] };
 }
+
+/** The names the PagerDuty actions' subjects use. */
+export type PagerDutyRestoreSkip = RestoreSkip;
+export type PagerDutyRestoreResult = UserRestoreResult;
 
 export interface PagerDutyUserResult {
   /** null when PagerDuty answers 404. */

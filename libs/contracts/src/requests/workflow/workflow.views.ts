@@ -2,6 +2,7 @@ import type { WorkflowBlockType, WorkflowStepAction } from '../../events/workflo
 import type { WorkflowRunStatus, WorkflowTrigger } from '../../events/workflow/workflow-run-snapshot';
 import type { SaasUserView } from '../directory/saas-users.request';
 import type { WorkflowGraphDto } from './workflow-graph.dto';
+import type { RestoreSkip } from '../sync/pagerduty-actions.request';
 
 export const WORKFLOW_STATUSES = ['draft', 'active', 'paused'] as const;
 export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
@@ -82,12 +83,8 @@ export interface WorkflowStepView {
   finishedAt: string | null;
 }
 
-/** A kit item the restore did not recreate, and why (e.g. a push contact method, which only the mobile app registers). */
-export interface WorkflowRestoreSkip {
-  id: string | null;
-  type: string | null;
-  reason: string;
-}
+/** A kit item the restore did not recreate, and why. */
+export type WorkflowRestoreSkip = RestoreSkip;
 
 /** What a restore of a deleted account did; stored with the kit, answered again on a repeat. */
 export interface WorkflowStepRestoreView {
