@@ -3,7 +3,7 @@
  * `npm start` runs them, or with `--dist` from the bundles the container images run) against real Postgres and NATS JetStream, the simulator unthrottled,
  * driven through the gateway's public API like an admin would.
  *
- *   npm run bench:sync -- [--sizes 10000,50000,100000] [--keep-db] [--dist] [--prof s1,s2] [--cpu-prof s1,s2]
+ *   npm run bench:sync -- [--sizes 10000,50000,100000] [--keep-db] [--dist] [--heap-mb N] [--prof s1,s2] [--cpu-prof s1,s2]
  *
  * Per N, in a fresh database and NATS prefix (so each N's peak RSS and statistics are its own):
  *   1. seeds N simulator users, creates credential → integration → mapping through the gateway;
@@ -122,6 +122,15 @@ function profileFlags(service: string): string[] {
   return ['--prof', '--no-logfile-per-isolate', `--logfile=${PROFILE_DIR}/${service}.v8.log`];
 }
 
+/**
+ * `--heap-mb 192` caps each service's V8 old space (`--max-old-space-size`), as a deployment sized
+ * to a container's memory limit would: without a cap V8 lets the heap grow long before it collects.
+ */
+function heapFlags(): string[] {
+  const mb = flag('heap-mb', '');
+  return mb ? [`--max-old-space-size=${Number(mb)}`] : [];
+}
+
 /** utime + stime of one process, in clock ticks (USER_HZ, 100 on Linux); 0 once it has exited. */
 function processTicks(pid: number): number {
   try {
@@ -171,7 +180,7 @@ class Stack {
           ...(s === 'gateway' ? { HTTP_PORT: String(httpPort) } : {}),
         },
         'ignore',
-        profileFlags(s),
+        [...profileFlags(s), ...heapFlags()],
       );
       let err = '';
       child.stderr?.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
