@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { SyncRunCompletedV1 } from '@seatkeeper/contracts';
-import { MessagingRuntime, OutboxWriter } from '@seatkeeper/platform-messaging';
+import { OutboxWriter } from '@seatkeeper/platform-messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
 import { RunsRepository } from './runs.repository';
@@ -20,7 +20,6 @@ export class ApplyTimeoutSweeper implements OnApplicationBootstrap, BeforeApplic
     private readonly orm: MikroORM,
     private readonly runs: RunsRepository,
     private readonly outbox: OutboxWriter,
-    private readonly messaging: MessagingRuntime,
     private readonly env: IntegrationSyncEnv,
     private readonly logger: PinoLogger,
   ) {}
@@ -61,8 +60,7 @@ export class ApplyTimeoutSweeper implements OnApplicationBootstrap, BeforeApplic
       return rows;
     });
     if (closed.length) {
-      this.messaging.nudgeRelay();
-      this.logger.warn({ runIds: closed.map((r) => r.id) }, 'runs timed out waiting for mapping; closed incomplete');
+        this.logger.warn({ runIds: closed.map((r) => r.id) }, 'runs timed out waiting for mapping; closed incomplete');
     }
     return closed.length;
   }

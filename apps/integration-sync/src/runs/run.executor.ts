@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { SyncBatchFetchedV1, SyncRunFailedV1, SyncRunFetchedV1 } from '@seatkeeper/contracts';
 import type { Connector, UserCursor, UserPage } from '@seatkeeper/connector-kit';
-import { MessagingRuntime, OutboxWriter } from '@seatkeeper/platform-messaging';
+import { OutboxWriter } from '@seatkeeper/platform-messaging';
 import { PinoLogger } from 'nestjs-pino';
 import { IntegrationSyncEnv } from '../config/integration-sync.env';
 import { SyncConnectorRegistry } from '../connector/sync-connector.registry';
@@ -27,7 +27,6 @@ export class RunExecutor {
     private readonly credentials: CredentialResolver,
     private readonly connectors: SyncConnectorRegistry,
     private readonly outbox: OutboxWriter,
-    private readonly messaging: MessagingRuntime,
     private readonly env: IntegrationSyncEnv,
     private readonly logger: PinoLogger,
   ) {}
@@ -119,7 +118,6 @@ export class RunExecutor {
           this.logger.warn({ runId: run.id }, 'run was taken over by another runner; stopping here');
           return;
         }
-        this.messaging.nudgeRelay();
         cursor = page.cursor;
       }
     } finally {
@@ -176,7 +174,6 @@ export class RunExecutor {
         await this.integrations.update(em, run.integration_id, { credential_rejected_at: null });
       }
     });
-    this.messaging.nudgeRelay();
     this.logger.info({ runId: run.id, outcome: outcome.kind, reason: outcome.kind === 'fetched' ? undefined : outcome.reason }, 'run fetch ended');
   }
 }
