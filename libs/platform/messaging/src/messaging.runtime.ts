@@ -14,6 +14,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DeadLetterStore } from './events/dead-letter.store';
+import { groupFilterSubject } from './events/group-filter';
 import { EventConsumer, type ConsumerGroupSpec, type EventHandlerFn, type EventsHandlerFn } from './events/event-consumer';
 import { ON_EVENT, type OnEventMetadata } from './events/on-event.decorator';
 import { OutboxRelay } from './events/outbox.relay';
@@ -144,10 +145,11 @@ export class MessagingRuntime
       'outcome',
     ]);
     for (const spec of groups.values()) {
-      // A group with exactly one subject filters on it; otherwise it reads the whole stream
-      // (nats-server 2.9 allows one filter subject), which also keeps per-entity order across types.
-      if (spec.handlers.size === 1 && spec.durable !== this.naming.durable(this.options.service, spec.stream)) {
-        spec.filterSubject = this.naming.subject([...spec.handlers.keys()][0] as string);
+      // A named group reads only its handlers' subjects (or their entity family); the default
+      // group of a stream reads all of it, which keeps per-entity order across every type.
+      if (spec.durable !== this.naming.durable(this.options.service, spec.stream)) {
+        const filter = groupFilterSubject([...spec.handlers.keys()]);
+        if (filter) spec.filterSubject = this.naming.subject(filter);
       }
       const consumer = new EventConsumer(spec, this.orm, this.nats, consumerOptions, this.deadLetters, this.logger, outcomes);
       await consumer.start();

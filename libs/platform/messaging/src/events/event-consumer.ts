@@ -12,6 +12,7 @@ import { describeProblems, validateSyncAgainst } from '../validation';
 import { decideAck } from './ack-policy';
 import type { DeadLetterStore } from './dead-letter.store';
 import { EntityLanes } from './entity-lanes';
+import { inEntitySeqOrder } from './entity-seq-order';
 import { handlerGroups } from './handler-groups';
 import { admitToInbox, advanceEntityCursor } from './inbox';
 import { admitBatchToInbox, type BatchVerdict } from './inbox-batch';
@@ -122,13 +123,14 @@ export class EventConsumer {
 
   private async handleBatch(batch: Pulled[]): Promise<void> {
     if (batch.length === 1) return this.handle(batch[0] as Pulled);
-    const ready: Ready[] = [];
+    const prepared: Ready[] = [];
     for (const p of batch) {
       const r = this.prepare(p);
       // Unreadable or invalid: its own path (dead letter); it cannot be part of a batch.
-      if (r) ready.push(r);
+      if (r) prepared.push(r);
       else await this.handle(p);
     }
+    const ready = inEntitySeqOrder(prepared, (r) => ({ key: r.envelope.entityKey ?? undefined, seq: r.envelope.entitySeq ?? undefined }));
     if (ready.length === 0) return;
     let verdicts: BatchVerdict[] = [];
     try {

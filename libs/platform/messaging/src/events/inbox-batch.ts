@@ -17,19 +17,23 @@ export interface BatchItem {
  * whatever the batch size: one read of the inbox and the entities' cursors, one multi-row inbox
  * insert, one cursor upsert. Verdicts follow the batch's (stream) order, so two events of one
  * entity in the same batch are judged one after the other, exactly as one at a time would.
- * If another replica admitted one of these events meanwhile the insert finds fewer rows than it
- * wrote and this throws: the caller rolls back and falls back to one at a time.
+ * As in `admitToInbox`, an event about an entity is deduplicated by the entity's cursor alone
+ * and gets no inbox row.
+ * If another replica admitted one of these events meanwhile, the insert or the cursor upsert
+ * finds fewer rows than it wrote and this throws: the caller rolls back and falls back to one at
+ * a time.
  */
 export async function admitBatchToInbox(em: EntityManager, consumer: string, items: readonly BatchItem[]): Promise<BatchVerdict[]> {
   if (items.length === 0) return [];
-  const ids = items.map((i) => i.envelope.id);
   const keys = [...new Set(items.flatMap((i) => (i.envelope.entityKey && i.envelope.entitySeq ? [i.envelope.entityKey] : [])))];
-  const duplicate = await findAdmittedEventIds(em, consumer, ids);
+  const unsequenced = items.filter((i) => !(i.envelope.entityKey && i.envelope.entitySeq)).map((i) => i.envelope.id);
+  const duplicate = unsequenced.length > 0 ? await findAdmittedEventIds(em, consumer, unsequenced) : new Set<string>();
   const last = await lockEntityCursors(em, consumer, keys);
   const waiting = new Set<string>();
   const verdicts: BatchVerdict[] = [];
   const admitted: InboxRow[] = [];
   const inBatch = new Set<string>();
+  const moved = new Set<string>();
   for (const item of items) {
     const { id, entityKey, entitySeq, type } = item.envelope;
     if (duplicate.has(id) || inBatch.has(id)) {
@@ -47,9 +51,13 @@ export async function admitBatchToInbox(em: EntityManager, consumer: string, ite
       if (entitySeq <= at) verdicts.push('stale');
       else {
         last.set(entityKey, entitySeq);
+        moved.add(entityKey);
         verdicts.push('apply');
       }
-    } else verdicts.push('apply');
+      inBatch.add(id);
+      continue;
+    }
+    verdicts.push('apply');
     inBatch.add(id);
     admitted.push({ eventId: id, subject: type, streamSeq: item.streamSeq });
   }
@@ -57,7 +65,8 @@ export async function admitBatchToInbox(em: EntityManager, consumer: string, ite
     const inserted = await insertInboxRows(em, consumer, admitted);
     if (inserted !== admitted.length) throw new Error('inbox race: another consumer admitted an event of this batch');
   }
-  const moved = keys.filter((k) => last.has(k)).map((k) => ({ entityKey: k, lastSeq: last.get(k) as number }));
-  await saveEntityCursors(em, consumer, moved);
+  const cursors = [...moved].map((k) => ({ entityKey: k, lastSeq: last.get(k) as number }));
+  const advanced = await saveEntityCursors(em, consumer, cursors);
+  if (advanced !== cursors.length) throw new Error('inbox race: another consumer moved an entity cursor of this batch');
   return verdicts;
 }

@@ -38,12 +38,18 @@ export async function lockEntityCursor(em: EntityManager, consumer: string, enti
   return rows[0] ? Number(rows[0].last_seq) : 0;
 }
 
-export async function saveEntityCursor(em: EntityManager, consumer: string, cursor: EntityCursor): Promise<void> {
-  await em.execute(
+/**
+ * Moves the cursor forward; false when it was already at or past `lastSeq` — another replica
+ * applied the event between this transaction's read and its write (the insert waited for it).
+ */
+export async function saveEntityCursor(em: EntityManager, consumer: string, cursor: EntityCursor): Promise<boolean> {
+  const moved = await em.execute<{ entity_key: string }[]>(
     `insert into inbox_entity_cursor (consumer, entity_key, last_seq) values (?, ?, ?)
-     on conflict (consumer, entity_key) do update set last_seq = excluded.last_seq`,
+     on conflict (consumer, entity_key) do update set last_seq = excluded.last_seq
+     where inbox_entity_cursor.last_seq < excluded.last_seq returning entity_key`,
     [consumer, cursor.entityKey, cursor.lastSeq],
   );
+  return moved.length > 0;
 }
 
 /** Which of these event ids the consumer has already admitted. */
@@ -81,14 +87,16 @@ export async function insertInboxRows(em: EntityManager, consumer: string, rows:
   return inserted.length;
 }
 
-/** One multi-row cursor upsert. */
-export async function saveEntityCursors(em: EntityManager, consumer: string, cursors: readonly EntityCursor[]): Promise<void> {
-  if (cursors.length === 0) return;
-  await executeBound(
+/** One multi-row cursor upsert, forward only; returns how many cursors it moved (fewer: a race, as in saveEntityCursor). */
+export async function saveEntityCursors(em: EntityManager, consumer: string, cursors: readonly EntityCursor[]): Promise<number> {
+  if (cursors.length === 0) return 0;
+  const moved = await executeBound<{ entity_key: string }[]>(
     em,
     `insert into inbox_entity_cursor (consumer, entity_key, last_seq)
      select ?, x.k, x.s from jsonb_to_recordset(?::jsonb) as x(k text, s bigint)
-     on conflict (consumer, entity_key) do update set last_seq = excluded.last_seq`,
+     on conflict (consumer, entity_key) do update set last_seq = excluded.last_seq
+     where inbox_entity_cursor.last_seq < excluded.last_seq returning entity_key`,
     [consumer, JSON.stringify(cursors.map((c) => ({ k: c.entityKey, s: c.lastSeq })))],
   );
+  return moved.length;
 }

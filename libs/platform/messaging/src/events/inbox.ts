@@ -7,10 +7,12 @@ export type InboxVerdict = 'apply' | 'duplicate' | 'stale';
 
 /**
  * The idempotent-consumer half of exactly-once effects: runs inside the handler's transaction.
- * - (consumer, event id) is inserted; a conflict means this event already took effect.
- * - For events about an entity, the consumer's cursor for that entity must be at seq-1. A later
- *   event waits (OutOfOrderError → short nak) for a while; an event at or below the cursor is
- *   stale: events carry the entity's state afterwards, so the newer one already said it all.
+ * - For events about an entity (entity key and seq), the consumer's cursor for that entity must
+ *   be at seq-1. A later event waits (OutOfOrderError → short nak) for a while; an event at or
+ *   below the cursor is stale — already applied, or superseded: events carry the entity's state
+ *   afterwards, so the newer one already said it all. The cursor is the whole record: such an
+ *   event gets no inbox row (a first sync's 100,000 events would otherwise write two rows each).
+ * - Any other event: (consumer, event id) is inserted; a conflict means it already took effect.
  */
 export async function admitToInbox(
   em: EntityManager,
@@ -19,10 +21,11 @@ export async function admitToInbox(
   streamSeq: number | null,
   gapWaitOver: boolean,
 ): Promise<InboxVerdict> {
+  if (envelope.entityKey && envelope.entitySeq) {
+    return advanceEntityCursor(em, consumer, envelope.entityKey, envelope.entitySeq, gapWaitOver);
+  }
   const inserted = await insertInboxRow(em, consumer, { eventId: envelope.id, subject: envelope.type, streamSeq });
-  if (!inserted) return 'duplicate';
-  if (!envelope.entityKey || !envelope.entitySeq) return 'apply';
-  return advanceEntityCursor(em, consumer, envelope.entityKey, envelope.entitySeq, gapWaitOver);
+  return inserted ? 'apply' : 'duplicate';
 }
 
 export async function advanceEntityCursor(
@@ -35,6 +38,7 @@ export async function advanceEntityCursor(
   const last = await lockEntityCursor(em, consumer, entityKey);
   if (seq <= last) return 'stale';
   if (seq > last + 1 && !gapWaitOver) throw new OutOfOrderError(entityKey, last + 1, seq);
-  await saveEntityCursor(em, consumer, { entityKey, lastSeq: seq });
+  // Not moved: another replica applied it after our read (a transient error; the redelivery is stale).
+  if (!(await saveEntityCursor(em, consumer, { entityKey, lastSeq: seq }))) throw new Error(`inbox race on ${entityKey}`);
   return 'apply';
 }
