@@ -3,7 +3,7 @@
  * `npm start` runs them, or with `--dist` from the bundles the container images run) against real Postgres and NATS JetStream, the simulator unthrottled,
  * driven through the gateway's public API like an admin would.
  *
- *   npm run bench:sync -- [--sizes 10000,50000,100000] [--keep-db] [--dist] [--heap-mb N] [--prof s1,s2] [--cpu-prof s1,s2]
+ *   npm run bench:sync -- [--sizes 10000,50000,100000] [--keep-db] [--dist] [--heap-mb N] [--prof s1,s2] [--cpu-prof s1,s2] [--heap-snapshot s1,s2]
  *
  * Per N, in a fresh database and NATS prefix (so each N's peak RSS and statistics are its own):
  *   1. seeds N simulator users, creates credential → integration → mapping through the gateway;
@@ -20,10 +20,11 @@
  */
 import 'reflect-metadata'; // the connector's contracts carry class-transformer decorators
 import { enumerateAllUsers, pagerDutyEgress } from '@seatkeeper/connector-pagerduty';
+import { expectEventually } from '@seatkeeper/testing-infra';
 import { connect, type NatsConnection } from 'nats';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -116,6 +117,10 @@ async function runToEnd(args: string[], env: Record<string, string>): Promise<st
  */
 function profileFlags(service: string): string[] {
   const named = (option: string) => flag(option, '').split(',').filter(Boolean).includes(service);
+  if (named('heap-snapshot')) {
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    return ['--heapsnapshot-signal=SIGWINCH', `--diagnostic-dir=${PROFILE_DIR}`];
+  }
   if (!named('prof') && !named('cpu-prof')) return [];
   mkdirSync(PROFILE_DIR, { recursive: true });
   if (named('cpu-prof')) return ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${service}.cpuprofile`];
@@ -192,6 +197,24 @@ class Stack {
     this.gatewayUrl = `http://127.0.0.1:${httpPort}`;
     await Promise.all(SERVICES.map((s) => this.waitHealthy(s, ports.get(s) as number)));
     this.sampler = setInterval(() => this.sample(), 250);
+  }
+
+  /**
+   * `--heap-snapshot mapping,reporting`: what the named services' heaps hold right after the
+   * first sync (`.heapsnapshot` files in tmp/bench-profiles, for Chrome DevTools' Memory tab),
+   * taken after the peaks were read (writing a snapshot takes memory of its own).
+   */
+  async heapSnapshots(): Promise<void> {
+    const named = flag('heap-snapshot', '').split(',').filter(Boolean) as Service[];
+    if (named.length === 0) return;
+    const count = () => (existsSync(PROFILE_DIR) ? readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.heapsnapshot')).length : 0);
+    const before = count();
+    // Not SIGUSR2: Nest's shutdown hooks listen to that one.
+    for (const s of named) this.children.get(s)?.kill('SIGWINCH');
+    // A snapshot is written synchronously by the service; its file appears when it is done.
+    await expectEventually(async () => {
+      if (count() < before + named.length) throw new Error('heap snapshots not written yet');
+    }, { timeoutMs: 120_000, intervalMs: 500 });
   }
 
   /** Clock ticks (user + system) per service process so far. */
@@ -497,6 +520,7 @@ async function measure(n: number, simUrl: string): Promise<Row> {
     }
     const firstEvents = (await streamMessages(nc, directoryStream)) - eventsBefore;
     const peakRssMb = Object.fromEntries(SERVICES.map((s) => [s, Math.round((stack.peakRssKb.get(s) ?? 0) / 1024)])) as Record<Service, number>;
+    await stack.heapSnapshots();
 
     log(`N=${n}: first sync ${firstSeconds.toFixed(1)} s; unchanged re-sync`);
     const writesBefore = await settledDirectoryWrites(pg);

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { EventEnvelopeHeaderDto, type EventDefinition, type EventEnvelope } from '@seatkeeper/contracts';
 import { Correlation } from '@seatkeeper/platform-observability';
-import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
+import { AckPolicy, DeliverPolicy, nanos, type Consumer, type ConsumerMessages, type JsMsg } from 'nats';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import { decodeJson, decodeText } from '../codec';
@@ -12,6 +12,7 @@ import { describeProblems, validateSyncAgainst } from '../validation';
 import { decideAck } from './ack-policy';
 import type { DeadLetterStore } from './dead-letter.store';
 import { EntityLanes } from './entity-lanes';
+import { FetchSize } from './fetch-size';
 import { inEntitySeqOrder } from './entity-seq-order';
 import { handlerGroups } from './handler-groups';
 import { admitToInbox, advanceEntityCursor } from './inbox';
@@ -30,6 +31,9 @@ export interface ConsumerGroupSpec {
   filterSubject?: string;
   handlers: Map<string, Handler>;
 }
+
+/** How long one pull waits for messages on an idle stream before it is asked again. */
+const FETCH_EXPIRES_MS = 5000;
 
 type Handler = { definition: EventDefinition; handle: EventHandlerFn; handleMany?: EventsHandlerFn };
 type Parsed = { ok: true; envelope: EventEnvelope; handler?: Handler } | { ok: false; reason: string };
@@ -56,7 +60,9 @@ interface Ready extends Pulled {
  * dead-lettered alone and the others still take effect exactly once.
  */
 export class EventConsumer {
+  private running = false;
   private messages?: ConsumerMessages;
+  private readonly fetchSize: FetchSize;
   private loop?: Promise<void>;
   private lanes?: EntityLanes<Pulled>;
   private workers: Promise<void>[] = [];
@@ -69,7 +75,9 @@ export class EventConsumer {
     private readonly deadLetters: DeadLetterStore,
     private readonly logger: Logger,
     private readonly outcomes?: Counter<string>,
-  ) {}
+  ) {
+    this.fetchSize = new FetchSize(options.batchBytes * 2, options.batchSize);
+  }
 
   async start(): Promise<void> {
     const config = {
@@ -94,21 +102,47 @@ export class EventConsumer {
       (p) => p.m.data.length,
     );
     this.lanes = lanes;
-    this.messages = await consumer.consume({ max_messages: Math.min(this.options.batchSize * this.options.concurrency, 2000) });
-    this.loop = this.pump(this.messages, lanes);
+    this.running = true;
+    this.loop = this.pump(consumer, lanes);
     this.workers = Array.from({ length: lanes.count }, (_, lane) => this.work(lanes, lane));
   }
 
   /** Stops pulling and waits until the messages already pulled are settled. */
   async stop(): Promise<void> {
+    this.running = false;
     await this.messages?.close();
     await this.loop;
     this.lanes?.close();
     await Promise.allSettled(this.workers);
   }
 
-  private async pump(messages: ConsumerMessages, lanes: EntityLanes<Pulled>): Promise<void> {
-    for await (const m of messages) await lanes.push({ m, parsed: this.parse(m) });
+  /**
+   * Pulls with one bounded `fetch` after another, each asked for only when the previous one's
+   * messages are in the lanes (which push back when full). `consume()` refills as messages
+   * *arrive*, not as they are applied, so a consumer slower than its stream — mapping behind a
+   * first sync's pages of 100 records — held up to `max_ack_pending` messages in memory, a
+   * backlog that grew with the size of the sync. Here at most one fetch waits beyond the lanes:
+   * as many messages as fit in two batches' bytes at the sizes seen so far (a fetch bounded by
+   * `max_bytes` instead is only known to be over when it expires: nats.js 2.29).
+   */
+  private async pump(consumer: Consumer, lanes: EntityLanes<Pulled>): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        this.messages = await consumer.fetch({ max_messages: this.fetchSize.next(), expires: FETCH_EXPIRES_MS });
+        for await (const m of this.messages) {
+          this.fetchSize.saw(m.data.length);
+          await lanes.push({ m, parsed: this.parse(m) });
+        }
+        failures = 0;
+      } catch (e) {
+        if (!this.running) return;
+        // NATS away or the consumer being recreated: ask again, less often while it lasts.
+        failures++;
+        this.logger.warn({ err: (e as Error).message, consumer: this.spec.durable }, 'pull failed; pulling again');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 5000)));
+      }
+    }
   }
 
   private async work(lanes: EntityLanes<Pulled>, lane: number): Promise<void> {
