@@ -40,7 +40,8 @@ describe('reporting routes with the reporting service', () => {
     reporting = await startServiceProcess('reporting', {
       prefix: gw.service.prefix,
       rpc: gw.service.running.app.get(RpcClient),
-      env: { REPORTING_SHARE_LINK_KEY: 's'.repeat(40), REPORTING_SCHEDULER_TICK_MS: '200' },
+      // The heap cap the Helm chart gives reporting (values.yaml heapMb): the exports must fit in it.
+      env: { REPORTING_SHARE_LINK_KEY: 's'.repeat(40), REPORTING_SCHEDULER_TICK_MS: '200', NODE_OPTIONS: '--max-old-space-size=128' },
     });
     pg = new Client({ connectionString: reporting.db.url });
     await pg.connect();

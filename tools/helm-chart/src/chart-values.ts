@@ -10,6 +10,8 @@ export interface ServiceValues {
   internalPort: number;
   httpPort?: number;
   resources: Record<string, unknown>;
+  /** V8 old space in MB (NODE_OPTIONS=--max-old-space-size); 0 or absent: Node's default. */
+  heapMb?: number;
   env: Record<string, string>;
 }
 

@@ -253,6 +253,7 @@ export function serviceEnv(values: ChartValues, name: string, svc: ServiceValues
     { name: 'NATS_SUBJECT_PREFIX', value: values.nats.subjectPrefix },
     { name: 'NATS_REQUEST_TIMEOUT_MS', value: String(values.nats.requestTimeoutMs) },
   ];
+  if (svc.heapMb) env.push({ name: 'NODE_OPTIONS', value: `--max-old-space-size=${svc.heapMb}` });
   if (values.nats.auth) {
     env.push({ name: 'NATS_USER', value: name }, { name: 'NATS_PASSWORD', valueFrom: secretRef(values, keys.natsPassword.replace('<service>', name)) });
   }

@@ -20,7 +20,8 @@ const ofKind = (objs: K8sObject[], kind: string) => objs.filter((o) => o.kind ==
 /** The env names a service's env class (and the shared bases) declare. */
 function envNames(service: string): Set<string> {
   const files = [join(ROOT, 'libs/platform/config/src/env-bases.ts'), ...readdirSync(join(ROOT, 'apps', service, 'src/config')).map((f) => join(ROOT, 'apps', service, 'src/config', f))];
-  const names = new Set<string>();
+  // NODE_OPTIONS is read by Node itself (the heap cap, `heapMb`).
+  const names = new Set<string>(['NODE_OPTIONS']);
   for (const f of files.filter((x) => x.endsWith('.ts') && !x.endsWith('.spec.ts'))) {
     for (const m of readFileSync(f, 'utf8').matchAll(/^\s+(?:override\s+)?([A-Z][A-Z0-9_]+)[?!]?\s*[:=]/gm)) names.add(m[1]);
   }
@@ -83,6 +84,17 @@ describe('Helm chart deploy/helm/seatkeeper', () => {
       const scaled = defaults.autoscaling.services.includes(service);
       expect((d['spec'] as { replicas?: number }).replicas).toBe(scaled ? undefined : defaults.services[service].replicas);
     }
+  });
+
+  it("caps every service's V8 heap at its heapMb, and leaves Node's default at 0", () => {
+    for (const service of SERVICES) {
+      const d = objects.find((o) => o.metadata.name === `seatkeeper-${service}`)!;
+      const env = podOf(d).containers[0]['env'] as Array<{ name: string; value?: string }>;
+      expect(env.find((e) => e.name === 'NODE_OPTIONS')?.value).toBe(`--max-old-space-size=${defaults.services[service].heapMb}`);
+    }
+    const uncapped = synthChart(meta, mergeValues<ChartValues>(defaults, { services: { mapping: { heapMb: 0 } } }));
+    const mapping = uncapped.find((o) => o.metadata.name === 'seatkeeper-mapping')!;
+    expect((podOf(mapping).containers[0]['env'] as Array<{ name: string }>).map((e) => e.name)).not.toContain('NODE_OPTIONS');
   });
 
   it('sets only env names the services read, and every secret from the existing Secret', () => {

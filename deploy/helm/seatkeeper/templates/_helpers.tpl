@@ -50,6 +50,10 @@ app.kubernetes.io/component: {{ .name }}
   value: {{ $v.nats.subjectPrefix | quote }}
 - name: NATS_REQUEST_TIMEOUT_MS
   value: {{ $v.nats.requestTimeoutMs | quote }}
+{{- if .svc.heapMb }}
+- name: NODE_OPTIONS
+  value: {{ printf "--max-old-space-size=%v" .svc.heapMb | quote }}
+{{- end }}
 {{- if $v.nats.auth }}
 - name: NATS_USER
   value: {{ .name | quote }}
