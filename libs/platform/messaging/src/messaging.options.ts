@@ -58,7 +58,9 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
 };
 
 export const DEFAULT_CONSUMER_OPTIONS: ConsumerOptions = {
-  concurrency: 16,
+  // As the services' EVENT_CONSUMER_CONCURRENCY default: on two cores fewer, larger batches won
+  // (outbox bench: 16 lanes 4,400-4,900 events/s, 4 lanes 6,600).
+  concurrency: 4,
   batchSize: 500,
   batchBytes: 1_000_000,
   maxDeliveries: 8,
