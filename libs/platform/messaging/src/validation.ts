@@ -1,6 +1,7 @@
 import { opaqueJsonFields } from '@seatkeeper/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validate, validateSync, type ValidationError } from 'class-validator';
+import { flatCheckOf } from './flat-class-check';
 import { cacheValidationMetadataLookups } from './validation-metadata-cache';
 
 cacheValidationMetadataLookups();
@@ -44,6 +45,9 @@ export function validateSyncAgainst<T extends object>(
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return { ok: false, problems: [{ field: '(root)', messages: ['must be a JSON object'] }] };
   }
+  // A flat class's valid payload: the same constraints, no instance built first (flat-class-check.ts).
+  const check = flatCheckOf(cls);
+  if (check?.(plain as Record<string, unknown>)) return { ok: true, value: Object.assign(Object.create(cls.prototype) as T, plain) };
   const value = toInstance(cls, plain as Record<string | symbol, unknown>);
   const errors = validateSync(value, { forbidUnknownValues: true, whitelist: false });
   return errors.length ? { ok: false, problems: flattenValidationErrors(errors) } : { ok: true, value: withoutAbsentFields(value) };
