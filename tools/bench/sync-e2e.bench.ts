@@ -117,14 +117,13 @@ async function runToEnd(args: string[], env: Record<string, string>): Promise<st
  */
 function profileFlags(service: string): string[] {
   const named = (option: string) => flag(option, '').split(',').filter(Boolean).includes(service);
-  if (named('heap-snapshot')) {
-    mkdirSync(PROFILE_DIR, { recursive: true });
-    return ['--heapsnapshot-signal=SIGWINCH', `--diagnostic-dir=${PROFILE_DIR}`];
-  }
-  if (!named('prof') && !named('cpu-prof')) return [];
-  mkdirSync(PROFILE_DIR, { recursive: true });
-  if (named('cpu-prof')) return ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${service}.cpuprofile`];
-  return ['--prof', '--no-logfile-per-isolate', `--logfile=${PROFILE_DIR}/${service}.v8.log`];
+  const flags: string[] = [];
+  // Not SIGUSR2 for the snapshot: Nest's shutdown hooks listen to that one.
+  if (named('heap-snapshot')) flags.push('--heapsnapshot-signal=SIGWINCH', `--diagnostic-dir=${PROFILE_DIR}`);
+  if (named('cpu-prof')) flags.push('--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${service}.cpuprofile`);
+  else if (named('prof')) flags.push('--prof', '--no-logfile-per-isolate', `--logfile=${PROFILE_DIR}/${service}.v8.log`);
+  if (flags.length > 0) mkdirSync(PROFILE_DIR, { recursive: true });
+  return flags;
 }
 
 /**
@@ -209,7 +208,6 @@ class Stack {
     if (named.length === 0) return;
     const count = () => (existsSync(PROFILE_DIR) ? readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.heapsnapshot')).length : 0);
     const before = count();
-    // Not SIGUSR2: Nest's shutdown hooks listen to that one.
     for (const s of named) this.children.get(s)?.kill('SIGWINCH');
     // A snapshot is written synchronously by the service; its file appears when it is done.
     await expectEventually(async () => {

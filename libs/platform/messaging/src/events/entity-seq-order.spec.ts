@@ -1,7 +1,7 @@
 import { inEntitySeqOrder } from './entity-seq-order';
 
 type Item = { id: string; key?: string; seq?: number };
-const entity = (i: Item) => ({ key: i.key, seq: i.seq });
+const entity = (i: Item) => (i.key && i.seq ? { key: i.key, seq: i.seq } : null);
 
 describe('inEntitySeqOrder', () => {
   it("puts one entity's events in seq order in the places they held", () => {

@@ -4,20 +4,21 @@
  * in no promised order: an entity's event 2 may come back ahead of its event 1 in one batch, and
  * judged in that order both would wait until event 2's wait ran out and event 1 became stale.
  */
-export function inEntitySeqOrder<T>(items: readonly T[], entity: (item: T) => { key?: string; seq?: number }): T[] {
+export function inEntitySeqOrder<T>(items: readonly T[], entity: (item: T) => { key: string; seq: number } | null): T[] {
   const slots = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    const { key, seq } = entity(item);
-    if (!key || !seq) return;
-    const at = slots.get(key);
+  const seqs = items.map((item, i) => {
+    const e = entity(item);
+    if (!e) return 0;
+    const at = slots.get(e.key);
     if (at) at.push(i);
-    else slots.set(key, [i]);
+    else slots.set(e.key, [i]);
+    return e.seq;
   });
   const ordered = [...items];
   for (const at of slots.values()) {
     if (at.length < 2) continue;
-    const sorted = at.map((i) => items[i] as T).sort((a, b) => (entity(a).seq as number) - (entity(b).seq as number));
-    at.forEach((slot, j) => (ordered[slot] = sorted[j] as T));
+    const sorted = [...at].sort((a, b) => (seqs[a] as number) - (seqs[b] as number));
+    at.forEach((slot, j) => (ordered[slot] = items[sorted[j] as number] as T));
   }
   return ordered;
 }

@@ -15,7 +15,7 @@ import { EntityLanes } from './entity-lanes';
 import { FetchSize } from './fetch-size';
 import { inEntitySeqOrder } from './entity-seq-order';
 import { handlerGroups } from './handler-groups';
-import { admitToInbox, advanceEntityCursor } from './inbox';
+import { admitToInbox, advanceEntityCursor, sequencedEntity } from './inbox';
 import { admitBatchToInbox, type BatchVerdict } from './inbox-batch';
 import { isConsumerExists } from './jetstream-errors';
 
@@ -164,7 +164,7 @@ export class EventConsumer {
       if (r) prepared.push(r);
       else await this.handle(p);
     }
-    const ready = inEntitySeqOrder(prepared, (r) => ({ key: r.envelope.entityKey ?? undefined, seq: r.envelope.entitySeq ?? undefined }));
+    const ready = inEntitySeqOrder(prepared, (r) => sequencedEntity(r.envelope));
     if (ready.length === 0) return;
     let verdicts: BatchVerdict[] = [];
     try {
@@ -311,8 +311,9 @@ export class EventConsumer {
           payload: decodeText(m.data),
         });
         // The entity's later events must not wait for one that will never be applied.
-        if (envelope?.entityKey && envelope.entitySeq) {
-          await advanceEntityCursor(em, this.spec.durable, envelope.entityKey, envelope.entitySeq, true).catch(
+        const entity = envelope ? sequencedEntity(envelope) : null;
+        if (entity) {
+          await advanceEntityCursor(em, this.spec.durable, entity.key, entity.seq, true).catch(
             () => undefined,
           );
         }

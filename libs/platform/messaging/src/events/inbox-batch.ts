@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventEnvelope } from '@seatkeeper/contracts';
+import { sequencedEntity } from './inbox';
 import { findAdmittedEventIds, insertInboxRows, lockEntityCursors, saveEntityCursors, type InboxRow } from './inbox.repository';
 
 /** `wait`: an earlier event of the same entity has not been applied yet (the caller naks it and the entity's later ones). */
@@ -25,42 +26,36 @@ export interface BatchItem {
  */
 export async function admitBatchToInbox(em: EntityManager, consumer: string, items: readonly BatchItem[]): Promise<BatchVerdict[]> {
   if (items.length === 0) return [];
-  const keys = [...new Set(items.flatMap((i) => (i.envelope.entityKey && i.envelope.entitySeq ? [i.envelope.entityKey] : [])))];
-  const unsequenced = items.filter((i) => !(i.envelope.entityKey && i.envelope.entitySeq)).map((i) => i.envelope.id);
+  const entities = items.map((i) => sequencedEntity(i.envelope));
+  const keys = [...new Set(entities.flatMap((e) => (e ? [e.key] : [])))];
+  const unsequenced = items.filter((_, n) => !entities[n]).map((i) => i.envelope.id);
   const duplicate = unsequenced.length > 0 ? await findAdmittedEventIds(em, consumer, unsequenced) : new Set<string>();
   const last = await lockEntityCursors(em, consumer, keys);
   const waiting = new Set<string>();
-  const verdicts: BatchVerdict[] = [];
-  const admitted: InboxRow[] = [];
-  const inBatch = new Set<string>();
   const moved = new Set<string>();
-  for (const item of items) {
-    const { id, entityKey, entitySeq, type } = item.envelope;
-    if (duplicate.has(id) || inBatch.has(id)) {
-      verdicts.push('duplicate');
-      continue;
+  const admitted: InboxRow[] = [];
+  const byCursor = ({ key, seq }: { key: string; seq: number }, gapWaitOver: boolean): BatchVerdict => {
+    const at = last.get(key) ?? 0;
+    if (waiting.has(key) || (seq > at + 1 && !gapWaitOver)) {
+      // Its predecessor is missing: it waits, and so does every later event of the entity.
+      waiting.add(key);
+      return 'wait';
     }
-    if (entityKey && entitySeq) {
-      const at = last.get(entityKey) ?? 0;
-      if (waiting.has(entityKey) || (entitySeq > at + 1 && !item.gapWaitOver)) {
-        // Its predecessor is missing: it waits, and so does every later event of the entity.
-        waiting.add(entityKey);
-        verdicts.push('wait');
-        continue;
-      }
-      if (entitySeq <= at) verdicts.push('stale');
-      else {
-        last.set(entityKey, entitySeq);
-        moved.add(entityKey);
-        verdicts.push('apply');
-      }
-      inBatch.add(id);
-      continue;
-    }
-    verdicts.push('apply');
-    inBatch.add(id);
-    admitted.push({ eventId: id, subject: type, streamSeq: item.streamSeq });
-  }
+    if (seq <= at) return 'stale';
+    last.set(key, seq);
+    moved.add(key);
+    return 'apply';
+  };
+  const byInbox = ({ envelope, streamSeq }: BatchItem): BatchVerdict => {
+    if (duplicate.has(envelope.id)) return 'duplicate';
+    duplicate.add(envelope.id); // a second copy in this batch is a duplicate too
+    admitted.push({ eventId: envelope.id, subject: envelope.type, streamSeq });
+    return 'apply';
+  };
+  const verdicts = items.map((item, n) => {
+    const entity = entities[n];
+    return entity ? byCursor(entity, item.gapWaitOver) : byInbox(item);
+  });
   if (admitted.length > 0) {
     const inserted = await insertInboxRows(em, consumer, admitted);
     if (inserted !== admitted.length) throw new Error('inbox race: another consumer admitted an event of this batch');

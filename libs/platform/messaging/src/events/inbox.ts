@@ -5,6 +5,11 @@ import { insertInboxRow, lockEntityCursor, saveEntityCursor } from './inbox.repo
 
 export type InboxVerdict = 'apply' | 'duplicate' | 'stale';
 
+/** The entity an event is about and its place in that entity's order; null for an event about none. */
+export function sequencedEntity(envelope: Pick<EventEnvelope, 'entityKey' | 'entitySeq'>): { key: string; seq: number } | null {
+  return envelope.entityKey && envelope.entitySeq ? { key: envelope.entityKey, seq: envelope.entitySeq } : null;
+}
+
 /**
  * The idempotent-consumer half of exactly-once effects: runs inside the handler's transaction.
  * - For events about an entity (entity key and seq), the consumer's cursor for that entity must
@@ -21,9 +26,8 @@ export async function admitToInbox(
   streamSeq: number | null,
   gapWaitOver: boolean,
 ): Promise<InboxVerdict> {
-  if (envelope.entityKey && envelope.entitySeq) {
-    return advanceEntityCursor(em, consumer, envelope.entityKey, envelope.entitySeq, gapWaitOver);
-  }
+  const entity = sequencedEntity(envelope);
+  if (entity) return advanceEntityCursor(em, consumer, entity.key, entity.seq, gapWaitOver);
   const inserted = await insertInboxRow(em, consumer, { eventId: envelope.id, subject: envelope.type, streamSeq });
   return inserted ? 'apply' : 'duplicate';
 }
