@@ -94,7 +94,7 @@ export class MessagingRuntime
     if (this.options.runRelay !== false) {
       this.relay = new OutboxRelay(
         this.orm,
-        () => this.nats.js,
+        () => this.nats.nc,
         this.naming,
         { ...DEFAULT_RELAY_OPTIONS, ...this.options.relay },
         this.logger,
@@ -144,6 +144,9 @@ export class MessagingRuntime
       'consumer',
       'outcome',
     ]);
+    // Events per transaction: a consumer that keeps up takes small batches, and each costs a
+    // transaction, so this says whether its per-event cost is the batch's or the event's.
+    const batchSizes = this.metrics.histogram('event_batch_size', 'Events applied per consumer transaction', ['consumer'], [1, 2, 5, 10, 25, 50, 100, 250, 500]);
     for (const spec of groups.values()) {
       // A named group reads only its handlers' subjects (or their entity family); the default
       // group of a stream reads all of it, which keeps per-entity order across every type.
@@ -151,7 +154,7 @@ export class MessagingRuntime
         const filter = groupFilterSubject([...spec.handlers.keys()]);
         if (filter) spec.filterSubject = this.naming.subject(filter);
       }
-      const consumer = new EventConsumer(spec, this.orm, this.nats, consumerOptions, this.deadLetters, this.logger, outcomes);
+      const consumer = new EventConsumer(spec, this.orm, this.nats, consumerOptions, this.deadLetters, this.logger, { outcomes, batchSizes });
       await consumer.start();
       this.consumers.push(consumer);
     }

@@ -3,7 +3,7 @@ import { EventEnvelopeHeaderDto, type EventDefinition, type EventEnvelope } from
 import { Correlation } from '@seatkeeper/platform-observability';
 import { AckPolicy, DeliverPolicy, nanos, type Consumer, type ConsumerMessages, type JsMsg } from 'nats';
 import type { Logger } from 'pino';
-import type { Counter } from 'prom-client';
+import type { Counter, Histogram } from 'prom-client';
 import { decodeJson, decodeText } from '../codec';
 import { PermanentMessageError } from '../errors';
 import type { ConsumerOptions } from '../messaging.options';
@@ -74,7 +74,7 @@ export class EventConsumer {
     private readonly options: ConsumerOptions,
     private readonly deadLetters: DeadLetterStore,
     private readonly logger: Logger,
-    private readonly outcomes?: Counter<string>,
+    private readonly metrics?: { outcomes: Counter<string>; batchSizes: Histogram<string> },
   ) {
     this.fetchSize = new FetchSize(options.batchBytes * 2, options.batchSize);
   }
@@ -167,6 +167,7 @@ export class EventConsumer {
     const ready = inEntitySeqOrder(prepared, (r) => sequencedEntity(r.envelope));
     if (ready.length === 0) return;
     let verdicts: BatchVerdict[] = [];
+    this.metrics?.batchSizes.observe({ consumer: this.spec.durable }, ready.length);
     try {
       await this.orm.em.fork().transactional(async (em) => {
         verdicts = await admitBatchToInbox(
@@ -183,10 +184,10 @@ export class EventConsumer {
     }
     for (const [i, r] of ready.entries()) {
       if (verdicts[i] === 'wait') {
-        this.outcomes?.inc({ consumer: this.spec.durable, outcome: 'nak' });
+        this.metrics?.outcomes.inc({ consumer: this.spec.durable, outcome: 'nak' });
         r.m.nak(this.options.gapDelayMs);
       } else {
-        this.outcomes?.inc({ consumer: this.spec.durable, outcome: 'ack' });
+        this.metrics?.outcomes.inc({ consumer: this.spec.durable, outcome: 'ack' });
         r.m.ack();
       }
     }
@@ -233,6 +234,7 @@ export class EventConsumer {
   /** One message in its own transaction: the path of a lone message and the fallback of a failed batch. */
   private async handle({ m, parsed }: Pulled): Promise<void> {
     const deliveries = m.info.redeliveryCount;
+    this.metrics?.batchSizes.observe({ consumer: this.spec.durable }, 1);
     if (!parsed.ok) {
       await this.deadLetter(m, deliveries, parsed.reason, null, null);
       return;
@@ -255,7 +257,7 @@ export class EventConsumer {
       error = e;
     }
     const decision = decideAck(error, deliveries, this.options);
-    this.outcomes?.inc({ consumer: this.spec.durable, outcome: decision.action });
+    this.metrics?.outcomes.inc({ consumer: this.spec.durable, outcome: decision.action });
     if (decision.action === 'ack') {
       // A plain ack: if it is lost, the redelivery meets the inbox row and has no second effect, so
       // the double ack's extra round trip per message buys nothing here.

@@ -1,10 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { headers as natsHeaders, type JetStreamClient } from 'nats';
+import type { NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 import type { Naming } from '../naming';
 import type { RelayOptions } from '../messaging.options';
 import type { Counter } from 'prom-client';
 import { claimUnpublished, markPublished, purgePublished } from './outbox.repository';
+import { PubAckBatch } from './pub-ack-batch';
+
+const encoder = new TextEncoder();
 
 /**
  * Publishes committed outbox rows to JetStream, oldest first, with `Nats-Msg-Id` = event id.
@@ -16,15 +19,18 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private wake?: () => void;
   private lastPurge = 0;
+  private readonly publisher: PubAckBatch;
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly js: () => JetStreamClient,
+    nc: () => NatsConnection,
     private readonly naming: Naming,
     private readonly options: RelayOptions,
     private readonly logger: Logger,
     private readonly published?: Counter<string>,
-  ) {}
+  ) {
+    this.publisher = new PubAckBatch(nc);
+  }
 
   start(): void {
     if (this.running) return;
@@ -37,6 +43,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    this.publisher.close();
   }
 
   /** Looks at the outbox now instead of at the next poll (called after a local commit). */
@@ -50,18 +57,10 @@ export class OutboxRelay {
     return em.transactional(async (tx) => {
       const rows = await claimUnpublished(tx, this.options.batchSize);
       if (rows.length === 0) return 0;
-      const js = this.js();
       // Sent in order on one connection, so the stream keeps the outbox order.
-      const acks = await Promise.all(
-        rows.map((row) => {
-          const h = natsHeaders();
-          h.set('Nats-Msg-Id', row.eventId);
-          return js.publish(this.naming.subject(row.subject), new TextEncoder().encode(row.envelope), {
-            msgID: row.eventId,
-            headers: h,
-            timeout: 10_000,
-          });
-        }),
+      const acks = await this.publisher.publish(
+        rows.map((row) => ({ subject: this.naming.subject(row.subject), data: encoder.encode(row.envelope), msgId: row.eventId })),
+        10_000,
       );
       await markPublished(tx, rows.map((r) => r.id));
       this.published?.inc(acks.length);
