@@ -3,7 +3,7 @@
  * `npm start` runs them, or with `--dist` from the bundles the container images run) against real Postgres and NATS JetStream, the simulator unthrottled,
  * driven through the gateway's public API like an admin would.
  *
- *   npm run bench:sync -- [--sizes 10000,50000,100000] [--keep-db] [--dist] [--heap-mb N] [--prof s1,s2] [--cpu-prof s1,s2] [--heap-snapshot s1,s2]
+ *   npm run bench:sync -- [--sizes 10000,50000,100000] [--keep-db] [--dist] [--heap-mb N] [--semi-mb N] [--prof s1,s2] [--cpu-prof s1,s2] [--heap-snapshot s1,s2]
  *
  * Per N, in a fresh database and NATS prefix (so each N's peak RSS and statistics are its own):
  *   1. seeds N simulator users, creates credential → integration → mapping through the gateway;
@@ -59,7 +59,9 @@ interface Row {
   firstSyncEvents: number;
   peakRssMb: Record<Service, number>;
   /** CPU seconds (user + system) each service and the bench database's Postgres backends spent in the first sync. */
-  firstSyncCpuSeconds: Record<Service | 'postgres' | 'simulator', number>;
+  firstSyncCpuSeconds: Record<Service | 'postgres' | 'simulator' | 'nats', number>;
+  /** CPU time the VM was denied by its hypervisor during the first sync (all cores). */
+  firstSyncStealSeconds: number;
   resync: { lastPageToAppliedSeconds: number; totalSeconds: number; directoryRowWrites: number; directoryEvents: number };
   loadAverage: number[];
 }
@@ -132,7 +134,10 @@ function profileFlags(service: string): string[] {
  */
 function heapFlags(): string[] {
   const mb = flag('heap-mb', '');
-  return mb ? [`--max-old-space-size=${Number(mb)}`] : [];
+  // `--semi-mb 16`: the young generation's semi-space, which decides how often short-lived garbage
+  // (a page's records, its events) is scavenged and how much of it survives into the old space.
+  const semi = flag('semi-mb', '');
+  return [...(mb ? [`--max-old-space-size=${Number(mb)}`] : []), ...(semi ? [`--max-semi-space-size=${Number(semi)}`] : [])];
 }
 
 /** utime + stime of one process, in clock ticks (USER_HZ, 100 on Linux); 0 once it has exited. */
@@ -147,6 +152,28 @@ function processTicks(pid: number): number {
 }
 
 const TICKS_PER_SECOND = 100;
+
+/**
+ * Ticks this VM's CPUs waited for the hypervisor (field 8 of /proc/stat's `cpu` line): a run
+ * beside a busy neighbour is slower for reasons of no process here, so runs are compared with it.
+ */
+function stealTicks(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/) ?? [];
+  return Number(fields[8] ?? 0);
+}
+
+/** The local nats-server, when it runs on this machine: JetStream's share of the two cores. */
+function natsServerPid(): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'nats-server') return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
 
 /** CPU ticks of the Postgres backends connected to the bench database now, by pid. */
 async function backendTicks(pg: Client, dbName: string): Promise<Map<number, number>> {
@@ -498,17 +525,24 @@ async function measure(n: number, simUrl: string): Promise<Row> {
     const cpuBefore = stack.cpuTicks();
     const pgBefore = await backendTicks(pg, dbName);
     const simBefore = processTicks(simPid);
+    const natsPid = natsServerPid();
+    const natsBefore = natsPid ? processTicks(natsPid) : 0;
+    const stealBefore = stealTicks();
     const first = await syncOnce(stack, nc, prefix, integration.id);
     const cpuAfter = stack.cpuTicks();
     const pgAfter = await backendTicks(pg, dbName);
     const simAfter = processTicks(simPid);
+    const natsAfter = natsPid ? processTicks(natsPid) : 0;
+    const stealSeconds = round((stealTicks() - stealBefore) / TICKS_PER_SECOND, 1);
     const firstSyncCpuSeconds = {
       ...Object.fromEntries(SERVICES.map((s) => [s, round(((cpuAfter.get(s) ?? 0) - (cpuBefore.get(s) ?? 0)) / TICKS_PER_SECOND, 1)])),
       // Backends opened during the sync count from zero; one closed during it is missed (pools keep theirs open).
       postgres: round([...pgAfter].reduce((sum, [pid, t]) => sum + t - (pgBefore.get(pid) ?? 0), 0) / TICKS_PER_SECOND, 1),
       // Not Seatkeeper's, but it shares the two cores: PagerDuty's side of the work.
       simulator: round((simAfter - simBefore) / TICKS_PER_SECOND, 1),
-    } as Record<Service | 'postgres' | 'simulator', number>;
+      // Every stream on the server, so the bench's own few requests too; 0 when NATS runs elsewhere.
+      nats: round((natsAfter - natsBefore) / TICKS_PER_SECOND, 1),
+    } as Record<Service | 'postgres' | 'simulator' | 'nats', number>;
     const firstSeconds = (first.appliedAt - first.t0) / 1000;
     const { rows: counts } = await pg.query<{ people: string; saas: string }>(
       'select (select count(*) from mapping.person) as people, (select count(*) from mapping.saas_user) as saas',
@@ -542,6 +576,7 @@ async function measure(n: number, simUrl: string): Promise<Row> {
       firstSyncEvents: firstEvents,
       peakRssMb,
       firstSyncCpuSeconds,
+      firstSyncStealSeconds: stealSeconds,
       resync: {
         lastPageToAppliedSeconds: round((second.appliedAt - second.fetchedAt) / 1000),
         totalSeconds: round((second.appliedAt - second.t0) / 1000),

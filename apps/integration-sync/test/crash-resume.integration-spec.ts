@@ -79,14 +79,14 @@ describe('integration-sync: a runner killed mid-run', () => {
     expect(new Set(ids).size).toBe(USERS);
     const seqs = await sql<{ seq: number }>(
       control,
-      `select (envelope->'data'->>'seq')::int as seq from sync.outbox where subject = 'sync.batch.fetched.v1' and envelope->'data'->>'runId' = $1 order by 1`,
+      `select (envelope::jsonb->'data'->>'seq')::int as seq from sync.outbox where subject = 'sync.batch.fetched.v1' and envelope::jsonb->'data'->>'runId' = $1 order by 1`,
       [runId],
     );
     expect(seqs.map((s) => s.seq)).toEqual(Array.from({ length: run.counts.pages }, (_, i) => i + 1));
     expect(run.counts.pages).toBeGreaterThan(atCrash);
     const [after] = await sql<{ attempts: number; started: number }>(
       control,
-      `select attempts, (select count(*)::int from sync.outbox where subject = 'sync.run.started.v1' and envelope->'data'->>'runId' = $1::text) as started from sync.run where id = $1::uuid`,
+      `select attempts, (select count(*)::int from sync.outbox where subject = 'sync.run.started.v1' and envelope::jsonb->'data'->>'runId' = $1::text) as started from sync.run where id = $1::uuid`,
       [runId],
     );
     expect(after).toEqual({ attempts: 2, started: 1 });

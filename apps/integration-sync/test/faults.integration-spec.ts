@@ -62,7 +62,7 @@ describe('integration-sync: vendor faults and stuck runs', () => {
     expect(closed.finishedAt).not.toBeNull();
     const events = await sql<{ status: string }>(
       sync,
-      `select envelope->'data'->>'status' as status from sync.outbox where subject = 'sync.run.completed.v1' and envelope->'data'->>'runId' = $1`,
+      `select envelope::jsonb->'data'->>'status' as status from sync.outbox where subject = 'sync.run.completed.v1' and envelope::jsonb->'data'->>'runId' = $1`,
       [runId],
     );
     expect(events).toEqual([{ status: 'incomplete' }]);

@@ -68,7 +68,7 @@ describe('integration-sync: a full sync of 25,000 users', () => {
       [started.id],
     );
     expect(pages[0]).toMatchObject({ seqs: run.counts.pages, max: run.counts.pages, records: String(USERS) });
-    const ended = await sql<{ n: number }>(sync, `select count(*)::int as n from sync.outbox where subject = 'sync.run.fetched.v1' and envelope->'data'->>'runId' = $1 and (envelope->'data'->>'complete')::boolean`, [started.id]);
+    const ended = await sql<{ n: number }>(sync, `select count(*)::int as n from sync.outbox where subject = 'sync.run.fetched.v1' and envelope::jsonb->'data'->>'runId' = $1 and (envelope::jsonb->'data'->>'complete')::boolean`, [started.id]);
     expect(ended[0]?.n).toBe(1);
 
     const view = await rpc(sync).request(SyncIntegrationsGet, { integrationId: integration.id });

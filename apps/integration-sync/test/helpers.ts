@@ -53,8 +53,8 @@ export async function sql<T = Record<string, unknown>>(sync: Sync, text: string,
 export async function batchRecordIds(sync: Sync, runId: string): Promise<string[]> {
   const rows = await sql<{ id: string }>(
     sync,
-    `select r->>'id' as id from sync.outbox o, jsonb_array_elements(o.envelope->'data'->'records') r
-     where o.subject = 'sync.batch.fetched.v1' and o.envelope->'data'->>'runId' = $1`,
+    `select r->>'id' as id from sync.outbox o, jsonb_array_elements(o.envelope::jsonb->'data'->'records') r
+     where o.subject = 'sync.batch.fetched.v1' and o.envelope::jsonb->'data'->>'runId' = $1`,
     [runId],
   );
   return rows.map((r) => r.id);

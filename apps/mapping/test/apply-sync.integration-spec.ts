@@ -188,8 +188,8 @@ describe('applying a sync (2,000 PagerDuty users)', () => {
     // The old address is free again: it now names nobody.
     expect(await f.count(`select count(*) as n from mapping.person_identity where key_value = 'ann8@moves.example.com'`)).toBe(0);
     const { rows: events } = await f.pg.query(
-      `select envelope->'data'->'changed' as changed from mapping.outbox where subject = 'directory.person.updated.v1'
-       and envelope->'data'->>'email' = 'ann.new.address@moves.example.com'`,
+      `select envelope::jsonb->'data'->'changed' as changed from mapping.outbox where subject = 'directory.person.updated.v1'
+       and envelope::jsonb->'data'->>'email' = 'ann.new.address@moves.example.com'`,
     );
     expect(events[0]?.changed).toEqual({ email: 'ann.new.address@moves.example.com', username: 'ann.new.address@moves.example.com' });
   });

@@ -188,7 +188,7 @@ export class MappingFixture {
 
   async appliedEvent(runId: string): Promise<Record<string, unknown>> {
     const { rows } = await this.pg.query<{ envelope: { data: Record<string, unknown> } }>(
-      `select envelope from mapping.outbox where subject = 'directory.sync.applied.v1' and envelope->'data'->>'runId' = $1`,
+      `select envelope::jsonb as envelope from mapping.outbox where subject = 'directory.sync.applied.v1' and envelope::jsonb->'data'->>'runId' = $1`,
       [runId],
     );
     expect(rows).toHaveLength(1);

@@ -255,7 +255,7 @@ describe('workflows end to end (services as processes, the PagerDuty simulator)'
     const [kitAfter] = await stack.workflowSql<{ restored_external_id: string }>(`select restored_external_id from workflow.restore_kit where step_id = $1`, [row.step_id]);
     expect(kitAfter?.restored_external_id).toBe(newId);
     const events = await stack.workflowSql<{ data: { restoredExternalId: string; externalId: string; action: string } }>(
-      `select envelope->'data' as data from workflow.outbox where subject = 'workflow.step.restored.v1' and envelope->'data'->>'stepId' = $1`,
+      `select envelope::jsonb->'data' as data from workflow.outbox where subject = 'workflow.step.restored.v1' and envelope::jsonb->'data'->>'stepId' = $1`,
       [row.step_id],
     );
     expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ action: 'restore', externalId: restoreTarget.externalId, restoredExternalId: newId })]);

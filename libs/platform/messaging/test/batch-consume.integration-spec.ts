@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 import { v7 as uuidv7 } from 'uuid';
 import { encodeJson, ensureStreams, Naming, OnEvents } from '../src';
-import { migrateTestSchemas, query, startTestService, TEST_STREAMS, WidgetCreatedV1, type WidgetPayload } from './harness';
+import { migrateTestSchemas, query, startTestService, TEST_STREAMS, WidgetCreatedV1, type WidgetPayload, MESSAGING_TEST_DB_KEY } from './harness';
 
 /** A set-based handler (one INSERT per batch) that fails a whole statement on one bad widget. */
 @Injectable()
@@ -30,7 +30,7 @@ describe('consuming pulled batches', () => {
   let nc: NatsConnection;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ key: 'messaging-test-v1', migrate: migrateTestSchemas });
+    db = await createTestDatabase({ key: MESSAGING_TEST_DB_KEY, migrate: migrateTestSchemas });
     nc = await connect({ servers: natsUrl });
     await ensureStreams(
       await nc.jetstreamManager(),

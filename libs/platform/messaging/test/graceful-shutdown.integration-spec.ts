@@ -4,7 +4,7 @@ import { createTestDatabase, deleteStreamsWithPrefix, expectEventually, testInfr
 import { randomUUID } from 'node:crypto';
 import { connect } from 'nats';
 import { Naming, OnEvent, RpcClient } from '../src';
-import { migrateTestSchemas, query, SlowEcho, startTestService, WidgetCopier, WidgetCreatedV1, WidgetPayload, WidgetProducer } from './harness';
+import { migrateTestSchemas, query, SlowEcho, startTestService, WidgetCopier, WidgetCreatedV1, WidgetPayload, WidgetProducer, MESSAGING_TEST_DB_KEY } from './harness';
 
 const started = new Set<string>();
 let openGate: () => void = () => undefined;
@@ -26,7 +26,7 @@ describe('graceful shutdown', () => {
   let db: TestDatabase;
 
   beforeEach(async () => {
-    db = await createTestDatabase({ key: 'messaging-test-v1', migrate: migrateTestSchemas });
+    db = await createTestDatabase({ key: MESSAGING_TEST_DB_KEY, migrate: migrateTestSchemas });
   });
   afterEach(async () => {
     await db.drop();

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Module, type INestApplicationContext, type Provider } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { defineEvent, defineRequest } from '@seatkeeper/contracts';
 import { ObservabilityModule } from '@seatkeeper/platform-observability';
-import { createOrmConfig, messagingTablesSql, PersistenceModule } from '@seatkeeper/platform-persistence';
+import { createOrmConfig, messagingTablesSql, messagingTablesUpgradeSql, PersistenceModule } from '@seatkeeper/platform-persistence';
 import { IsInt, IsString, IsUUID, Min } from 'class-validator';
 import { Client } from 'pg';
 import { MessagingModule, OnEvent, OnRequest, OutboxWriter, type MessagingOptions } from '../src';
@@ -24,14 +25,20 @@ export class SlowRequest {
 export const SlowEcho = defineRequest<{ waited: number }>('mapping.test.slow-echo', SlowRequest, 'mapping');
 export const NobodyAnswers = defineRequest<unknown>('workflow.test.nobody', SlowRequest, 'workflow');
 
+const TEST_SCHEMAS = ['svc_a', 'svc_b'];
+const messagingSql = (schema: string) => [...messagingTablesSql(schema), ...messagingTablesUpgradeSql(schema).up];
+
+/** The template database's key follows the messaging tables' SQL, so a changed table never meets a stale template. */
+export const MESSAGING_TEST_DB_KEY = `messaging-test-${createHash('sha256').update(TEST_SCHEMAS.flatMap(messagingSql).join(';')).digest('hex').slice(0, 12)}`;
+
 /** Two schemas stand for two services: `svc_a` produces widgets, `svc_b` copies them. */
 export async function migrateTestSchemas(url: string): Promise<void> {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
-    for (const schema of ['svc_a', 'svc_b']) {
+    for (const schema of TEST_SCHEMAS) {
       await c.query(`create schema ${schema}`);
-      for (const sql of messagingTablesSql(schema)) await c.query(sql);
+      for (const sql of messagingSql(schema)) await c.query(sql);
     }
     await c.query('create table svc_a.widgets (id uuid primary key, name text not null)');
     await c.query(

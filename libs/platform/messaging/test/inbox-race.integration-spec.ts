@@ -4,7 +4,7 @@ import { createTestDatabase, deleteStreamsWithPrefix, expectEventually, testInfr
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { admitToInbox } from '../src';
-import { migrateTestSchemas, query, startTestService, WidgetCreatedV1 } from './harness';
+import { migrateTestSchemas, query, startTestService, WidgetCreatedV1, MESSAGING_TEST_DB_KEY } from './harness';
 
 /**
  * An event about an entity has no inbox row: its entity's cursor is what stops a second effect.
@@ -18,7 +18,7 @@ describe('entity cursor as the inbox', () => {
   let app: INestApplicationContext;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ key: 'messaging-test-v1', migrate: migrateTestSchemas });
+    db = await createTestDatabase({ key: MESSAGING_TEST_DB_KEY, migrate: migrateTestSchemas });
     app = await startTestService({ service: 'mapping', schema: 'svc_b', databaseUrl: db.url, natsUrl, prefix, providers: [] });
   });
 

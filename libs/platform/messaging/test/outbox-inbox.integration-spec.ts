@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 import { v7 as uuidv7 } from 'uuid';
 import { encodeJson, Naming } from '../src';
-import { migrateTestSchemas, query, startTestService, WidgetCopier, WidgetProducer } from './harness';
+import { migrateTestSchemas, query, startTestService, WidgetCopier, WidgetProducer, MESSAGING_TEST_DB_KEY } from './harness';
 
 describe('outbox → JetStream → inbox', () => {
   const natsUrl = testInfra().natsUrl;
@@ -16,7 +16,7 @@ describe('outbox → JetStream → inbox', () => {
   let nc: NatsConnection;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ key: 'messaging-test-v1', migrate: migrateTestSchemas });
+    db = await createTestDatabase({ key: MESSAGING_TEST_DB_KEY, migrate: migrateTestSchemas });
     const common = { databaseUrl: db.url, natsUrl, prefix };
     producer = await startTestService({ ...common, service: 'integration-sync', schema: 'svc_a', providers: [WidgetProducer] });
     consumer = await startTestService({ ...common, service: 'mapping', schema: 'svc_b', providers: [WidgetCopier] });

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { createTestDatabase, deleteStreamsWithPrefix, expectEventually, testInfra, uniqueNatsPrefix, type TestDatabase } from '@seatkeeper/testing-infra';
 import { randomUUID } from 'node:crypto';
-import { migrateTestSchemas, query, startTestService, WidgetCopier, WidgetProducer } from './harness';
+import { migrateTestSchemas, query, startTestService, WidgetCopier, WidgetProducer, MESSAGING_TEST_DB_KEY } from './harness';
 
 /**
  * The relay polls an empty outbox less and less often (idle back-off), so a commit that wrote
@@ -15,7 +15,7 @@ describe('a commit that wrote outbox rows nudges the relay', () => {
   let consumer: INestApplicationContext;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ key: 'messaging-test-v1', migrate: migrateTestSchemas });
+    db = await createTestDatabase({ key: MESSAGING_TEST_DB_KEY, migrate: migrateTestSchemas });
     const common = { databaseUrl: db.url, natsUrl, prefix };
     producer = await startTestService({
       ...common,

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { systemPing } from '@seatkeeper/contracts';
 import { createTestDatabase, deleteStreamsWithPrefix, testInfra, uniqueNatsPrefix, type TestDatabase } from '@seatkeeper/testing-infra';
 import { RemoteRpcError, RpcClient, ServiceTimeoutError, ServiceUnavailableError } from '../src';
-import { migrateTestSchemas, NobodyAnswers, SlowEcho, startTestService, WidgetCopier } from './harness';
+import { migrateTestSchemas, NobodyAnswers, SlowEcho, startTestService, WidgetCopier, MESSAGING_TEST_DB_KEY } from './harness';
 
 describe(RpcClient.name, () => {
   const natsUrl = testInfra().natsUrl;
@@ -12,7 +12,7 @@ describe(RpcClient.name, () => {
   let rpc: RpcClient;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ key: 'messaging-test-v1', migrate: migrateTestSchemas });
+    db = await createTestDatabase({ key: MESSAGING_TEST_DB_KEY, migrate: migrateTestSchemas });
     mapping = await startTestService({ databaseUrl: db.url, natsUrl, prefix, service: 'mapping', schema: 'svc_b', providers: [WidgetCopier] });
     rpc = mapping.get(RpcClient);
   });

@@ -11,13 +11,13 @@ import {
 import { randomUUID } from 'node:crypto';
 import { connect } from 'nats';
 import { Naming } from '../src';
-import { migrateTestSchemas, query, startTestService, WidgetCopier, WidgetProducer } from './harness';
+import { migrateTestSchemas, query, startTestService, WidgetCopier, WidgetProducer, MESSAGING_TEST_DB_KEY } from './harness';
 
 describe('outbox relay and consumers under failure and scale', () => {
   let db: TestDatabase;
 
   beforeEach(async () => {
-    db = await createTestDatabase({ key: 'messaging-test-v1', migrate: migrateTestSchemas });
+    db = await createTestDatabase({ key: MESSAGING_TEST_DB_KEY, migrate: migrateTestSchemas });
   });
   afterEach(async () => {
     await db.drop();

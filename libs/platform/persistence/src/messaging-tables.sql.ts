@@ -46,3 +46,20 @@ export function messagingTablesSql(schema: string): string[] {
     `create index dead_letter_consumer_idx on ${s}.dead_letter (consumer, created_at desc)`,
   ];
 }
+
+/**
+ * Changes to those tables since, in order; each service lists them as one migration of its own
+ * (`messagingTablesUpgrade`). Migrations that ran stay as they were, so the first shape above is
+ * left alone and the change is made here.
+ *
+ * 2026-12-04, the outbox envelope as text: it is written once and read once, as the text that is
+ * published, and never queried inside. As jsonb, Postgres parsed every envelope on insert (a
+ * `sync.batch.fetched.v1` is a page of records, ~100 KB) and printed it again for the relay.
+ */
+export function messagingTablesUpgradeSql(schema: string): { up: string[]; down: string[] } {
+  const s = `"${schema}"`;
+  return {
+    up: [`alter table ${s}.outbox alter column envelope type text using envelope::text`],
+    down: [`alter table ${s}.outbox alter column envelope type jsonb using envelope::jsonb`],
+  };
+}

@@ -18,6 +18,7 @@ import { handlerGroups } from './handler-groups';
 import { admitToInbox, advanceEntityCursor, sequencedEntity } from './inbox';
 import { admitBatchToInbox, type BatchVerdict } from './inbox-batch';
 import { isConsumerExists } from './jetstream-errors';
+import { RetryDelays } from './retry-delays';
 
 export type EventHandlerFn = (event: EventEnvelope<object>, em: EntityManager) => Promise<void>;
 export type EventsHandlerFn = (events: EventEnvelope<object>[], em: EntityManager) => Promise<void>;
@@ -126,7 +127,7 @@ export class EventConsumer {
    * `max_bytes` instead is only known to be over when it expires: nats.js 2.29).
    */
   private async pump(consumer: Consumer, lanes: EntityLanes<Pulled>): Promise<void> {
-    let failures = 0;
+    const delays = new RetryDelays(200, 5000);
     while (this.running) {
       try {
         this.messages = await consumer.fetch({ max_messages: this.fetchSize.next(), expires: FETCH_EXPIRES_MS });
@@ -134,13 +135,12 @@ export class EventConsumer {
           this.fetchSize.saw(m.data.length);
           await lanes.push({ m, parsed: this.parse(m) });
         }
-        failures = 0;
+        delays.reset();
       } catch (e) {
         if (!this.running) return;
         // NATS away or the consumer being recreated: ask again, less often while it lasts.
-        failures++;
         this.logger.warn({ err: (e as Error).message, consumer: this.spec.durable }, 'pull failed; pulling again');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 5000)));
+        await new Promise((resolve) => setTimeout(resolve, delays.next()));
       }
     }
   }

@@ -6,6 +6,7 @@ import type { RelayOptions } from '../messaging.options';
 import type { Counter } from 'prom-client';
 import { claimUnpublished, markPublished, purgePublished } from './outbox.repository';
 import { PubAckBatch } from './pub-ack-batch';
+import { RetryDelays } from './retry-delays';
 
 const encoder = new TextEncoder();
 
@@ -69,12 +70,12 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    let backoff = this.options.idleDelayMs;
+    const delays = new RetryDelays(this.options.idleDelayMs * 2, this.options.maxBackoffMs);
     let idle = this.options.idleDelayMs;
     while (this.running) {
       try {
         const count = await this.relayOnce();
-        backoff = this.options.idleDelayMs;
+        delays.reset();
         await this.purgeIfDue();
         // Empty: look again later, and later still while it stays empty (a nudge ends the wait).
         idle = count === 0 ? Math.min(idle * 2, Math.max(this.options.maxIdleDelayMs, this.options.idleDelayMs)) : this.options.idleDelayMs;
@@ -83,8 +84,7 @@ export class OutboxRelay {
       } catch (e) {
         // NATS or Postgres away: the rows stay unpublished and are tried again, less often.
         this.logger.warn({ err: (e as Error).message }, 'outbox relay failed; will retry');
-        backoff = Math.min(backoff * 2, this.options.maxBackoffMs);
-        await this.pause(backoff);
+        await this.pause(delays.next());
       }
     }
   }

@@ -22,7 +22,7 @@ export interface ClaimedOutboxRow {
   id: string;
   eventId: string;
   subject: string;
-  /** The envelope's JSON text, as it is published (read as text: no parse and re-stringify per event). */
+  /** The envelope's JSON text, as it was written and is published. */
   envelope: string;
 }
 
@@ -50,11 +50,13 @@ export async function insertOutboxRows(em: EntityManager, envelopes: readonly Ev
     em,
     `insert into outbox (event_id, subject, envelope, entity_key)
      select event_id, subject, envelope, entity_key
-     from jsonb_to_recordset(?::jsonb) as x(event_id uuid, subject text, envelope jsonb, entity_key text, ord int)
+     from jsonb_to_recordset(?::jsonb) as x(event_id uuid, subject text, envelope text, entity_key text, ord int)
      order by ord`,
     [
+      // Each envelope travels as a JSON string and is stored as that text: Postgres reads a string,
+      // not an object it would build a tree of (a page event holds ~100 KB of records).
       JSON.stringify(
-        envelopes.map((e, ord) => ({ event_id: e.id, subject: e.type, envelope: e, entity_key: e.entityKey ?? null, ord })),
+        envelopes.map((e, ord) => ({ event_id: e.id, subject: e.type, envelope: JSON.stringify(e), entity_key: e.entityKey ?? null, ord })),
       ),
     ],
   );
@@ -63,7 +65,7 @@ export async function insertOutboxRows(em: EntityManager, envelopes: readonly Ev
 /** Claims up to `limit` unpublished rows, oldest first, skipping those another relay holds. */
 export async function claimUnpublished(tx: EntityManager, limit: number): Promise<ClaimedOutboxRow[]> {
   const rows = await tx.execute<{ id: string; event_id: string; subject: string; envelope: string }[]>(
-    `select id, event_id, subject, envelope::text as envelope from outbox
+    `select id, event_id, subject, envelope from outbox
      where published_at is null order by id limit ? for update skip locked`,
     [limit],
   );
