@@ -11,7 +11,7 @@ import { NestFactory } from '@nestjs/core';
 import { defineEvent } from '@seatkeeper/contracts';
 import { MessagingModule, OnEvent, OnEvents, OutboxWriter } from '@seatkeeper/platform-messaging';
 import { ObservabilityModule } from '@seatkeeper/platform-observability';
-import { createOrmConfig, messagingTablesSql, PersistenceModule } from '@seatkeeper/platform-persistence';
+import { createOrmConfig, currentMessagingTablesSql, PersistenceModule } from '@seatkeeper/platform-persistence';
 import { createTestDatabase, deleteStreamsWithPrefix, expectEventually, templateNameOf, testInfra, uniqueNatsPrefix } from '@seatkeeper/testing-infra';
 import { IsInt, IsUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -60,7 +60,7 @@ async function migrate(url: string): Promise<void> {
   await c.connect();
   for (const schema of ['bench_a', 'bench_b']) {
     await c.query(`create schema ${schema}`);
-    for (const sql of messagingTablesSql(schema)) await c.query(sql);
+    for (const sql of currentMessagingTablesSql(schema)) await c.query(sql);
   }
   await c.query('create table bench_b.ticks (id uuid primary key, n int not null)');
   await c.end();

@@ -3,7 +3,7 @@
  * `npm start` runs them, or with `--dist` from the bundles the container images run) against real Postgres and NATS JetStream, the simulator unthrottled,
  * driven through the gateway's public API like an admin would.
  *
- *   npm run bench:sync -- [--sizes 10000,50000,100000] [--keep-db] [--dist] [--heap-mb N] [--semi-mb N] [--prof s1,s2] [--cpu-prof s1,s2] [--heap-snapshot s1,s2]
+ *   npm run bench:sync -- [--sizes 10000,50000,100000] [--keep-db] [--dist] [--heap-mb N] [--prof s1,s2] [--cpu-prof s1,s2] [--heap-snapshot s1,s2]
  *
  * Per N, in a fresh database and NATS prefix (so each N's peak RSS and statistics are its own):
  *   1. seeds N simulator users, creates credential → integration → mapping through the gateway;
@@ -134,10 +134,7 @@ function profileFlags(service: string): string[] {
  */
 function heapFlags(): string[] {
   const mb = flag('heap-mb', '');
-  // `--semi-mb 16`: the young generation's semi-space, which decides how often short-lived garbage
-  // (a page's records, its events) is scavenged and how much of it survives into the old space.
-  const semi = flag('semi-mb', '');
-  return [...(mb ? [`--max-old-space-size=${Number(mb)}`] : []), ...(semi ? [`--max-semi-space-size=${Number(semi)}`] : [])];
+  return mb ? [`--max-old-space-size=${Number(mb)}`] : [];
 }
 
 /** utime + stime of one process, in clock ticks (USER_HZ, 100 on Linux); 0 once it has exited. */

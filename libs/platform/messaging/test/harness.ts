@@ -4,7 +4,7 @@ import { Injectable, Module, type INestApplicationContext, type Provider } from 
 import { NestFactory } from '@nestjs/core';
 import { defineEvent, defineRequest } from '@seatkeeper/contracts';
 import { ObservabilityModule } from '@seatkeeper/platform-observability';
-import { createOrmConfig, messagingTablesSql, messagingTablesUpgradeSql, PersistenceModule } from '@seatkeeper/platform-persistence';
+import { createOrmConfig, currentMessagingTablesSql, PersistenceModule } from '@seatkeeper/platform-persistence';
 import { IsInt, IsString, IsUUID, Min } from 'class-validator';
 import { Client } from 'pg';
 import { MessagingModule, OnEvent, OnRequest, OutboxWriter, type MessagingOptions } from '../src';
@@ -26,10 +26,9 @@ export const SlowEcho = defineRequest<{ waited: number }>('mapping.test.slow-ech
 export const NobodyAnswers = defineRequest<unknown>('workflow.test.nobody', SlowRequest, 'workflow');
 
 const TEST_SCHEMAS = ['svc_a', 'svc_b'];
-const messagingSql = (schema: string) => [...messagingTablesSql(schema), ...messagingTablesUpgradeSql(schema).up];
 
 /** The template database's key follows the messaging tables' SQL, so a changed table never meets a stale template. */
-export const MESSAGING_TEST_DB_KEY = `messaging-test-${createHash('sha256').update(TEST_SCHEMAS.flatMap(messagingSql).join(';')).digest('hex').slice(0, 12)}`;
+export const MESSAGING_TEST_DB_KEY = `messaging-test-${createHash('sha256').update(TEST_SCHEMAS.flatMap(currentMessagingTablesSql).join(';')).digest('hex').slice(0, 12)}`;
 
 /** Two schemas stand for two services: `svc_a` produces widgets, `svc_b` copies them. */
 export async function migrateTestSchemas(url: string): Promise<void> {
@@ -38,7 +37,7 @@ export async function migrateTestSchemas(url: string): Promise<void> {
   try {
     for (const schema of TEST_SCHEMAS) {
       await c.query(`create schema ${schema}`);
-      for (const sql of messagingSql(schema)) await c.query(sql);
+      for (const sql of currentMessagingTablesSql(schema)) await c.query(sql);
     }
     await c.query('create table svc_a.widgets (id uuid primary key, name text not null)');
     await c.query(

@@ -63,3 +63,8 @@ export function messagingTablesUpgradeSql(schema: string): { up: string[]; down:
     down: [`alter table ${s}.outbox alter column envelope type jsonb using envelope::jsonb`],
   };
 }
+
+/** The tables as they are now (first shape, then every change): for test and bench schemas built without migrations. */
+export function currentMessagingTablesSql(schema: string): string[] {
+  return [...messagingTablesSql(schema), ...messagingTablesUpgradeSql(schema).up];
+}
