@@ -58,6 +58,12 @@ export function describeServiceBasics<E extends ServiceEnv>(definition: ServiceD
         expect(rows.rows.map((r: { table_name: string }) => r.table_name)).toEqual(
           expect.arrayContaining(['dead_letter', 'inbox', 'mikro_orm_migrations', 'outbox']),
         );
+        // The messaging tables' later changes are its migrations too (MESSAGING_TABLES_CHANGES).
+        const envelope = await c.query(
+          `select data_type from information_schema.columns where table_schema = $1 and table_name = 'outbox' and column_name = 'envelope'`,
+          [schema],
+        );
+        expect(envelope.rows).toEqual([{ data_type: 'text' }]);
       } finally {
         await c.end();
       }

@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { messagingTablesUpgrade } from '@seatkeeper/platform-persistence';
+import { messagingTablesChanges } from '@seatkeeper/platform-persistence';
 import { SCHEMA } from '../schema';
 import { Migration20261128000000Init } from './Migration20261128000000Init';
 import { Migration20261128010000VaultCredentials } from './Migration20261128010000VaultCredentials';
@@ -8,5 +8,5 @@ import { Migration20261128010000VaultCredentials } from './Migration202611280100
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128000000Init', class: Migration20261128000000Init },
   { name: 'Migration20261128010000VaultCredentials', class: Migration20261128010000VaultCredentials },
-  messagingTablesUpgrade(SCHEMA),
+  ...messagingTablesChanges(SCHEMA),
 ];

@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { messagingTablesUpgrade } from '@seatkeeper/platform-persistence';
+import { messagingTablesChanges } from '@seatkeeper/platform-persistence';
 import { SCHEMA } from '../schema';
 import { Migration20261128000000Init } from './Migration20261128000000Init';
 import { Migration20261128020000SyncIntegrations } from './Migration20261128020000SyncIntegrations';
@@ -10,5 +10,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128000000Init', class: Migration20261128000000Init },
   { name: 'Migration20261128020000SyncIntegrations', class: Migration20261128020000SyncIntegrations },
   { name: 'Migration20261128030000RunAttempts', class: Migration20261128030000RunAttempts },
-  messagingTablesUpgrade(SCHEMA),
+  ...messagingTablesChanges(SCHEMA),
 ];

@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { messagingTablesUpgrade } from '@seatkeeper/platform-persistence';
+import { messagingTablesChanges } from '@seatkeeper/platform-persistence';
 import { SCHEMA } from '../schema';
 import { Migration20261128000000Init } from './Migration20261128000000Init';
 import { Migration20261202000000Workflows } from './Migration20261202000000Workflows';
@@ -10,5 +10,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128000000Init', class: Migration20261128000000Init },
   { name: 'Migration20261202000000Workflows', class: Migration20261202000000Workflows },
   { name: 'Migration20261203000000RestoreResult', class: Migration20261203000000RestoreResult },
-  messagingTablesUpgrade(SCHEMA),
+  ...messagingTablesChanges(SCHEMA),
 ];

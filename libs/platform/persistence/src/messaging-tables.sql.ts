@@ -47,24 +47,31 @@ export function messagingTablesSql(schema: string): string[] {
   ];
 }
 
-/**
- * Changes to those tables since, in order; each service lists them as one migration of its own
- * (`messagingTablesUpgrade`). Migrations that ran stay as they were, so the first shape above is
- * left alone and the change is made here.
- *
- * 2026-12-04, the outbox envelope as text: it is written once and read once, as the text that is
- * published, and never queried inside. As jsonb, Postgres parsed every envelope on insert (a
- * `sync.batch.fetched.v1` is a page of records, ~100 KB) and printed it again for the relay.
- */
-export function messagingTablesUpgradeSql(schema: string): { up: string[]; down: string[] } {
-  const s = `"${schema}"`;
-  return {
-    up: [`alter table ${s}.outbox alter column envelope type text using envelope::text`],
-    down: [`alter table ${s}.outbox alter column envelope type jsonb using envelope::jsonb`],
-  };
+/** One change to the messaging tables after their first shape: a migration of its own in every service. */
+export interface MessagingTablesChange {
+  /** The migration's name, dated: every service records it under this name. */
+  name: string;
+  up(schema: string): string[];
+  down(schema: string): string[];
 }
+
+/**
+ * The changes since the first shape, oldest first. Migrations that ran stay as they were, so the
+ * first shape above is left alone and each change is added here, under a new name; every service
+ * lists them all (`messagingTablesChanges`).
+ */
+export const MESSAGING_TABLES_CHANGES: readonly MessagingTablesChange[] = [
+  {
+    // The outbox envelope is written once and read once, as the text that is published, and never
+    // queried inside. As jsonb, Postgres parsed every envelope on insert (a `sync.batch.fetched.v1`
+    // is a page of records, ~100 KB) and printed it again for the relay.
+    name: 'Migration20261204000000OutboxEnvelopeText',
+    up: (schema) => [`alter table "${schema}".outbox alter column envelope type text using envelope::text`],
+    down: (schema) => [`alter table "${schema}".outbox alter column envelope type jsonb using envelope::jsonb`],
+  },
+];
 
 /** The tables as they are now (first shape, then every change): for test and bench schemas built without migrations. */
 export function currentMessagingTablesSql(schema: string): string[] {
-  return [...messagingTablesSql(schema), ...messagingTablesUpgradeSql(schema).up];
+  return [...messagingTablesSql(schema), ...MESSAGING_TABLES_CHANGES.flatMap((change) => change.up(schema))];
 }
