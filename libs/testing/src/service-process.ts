@@ -1,5 +1,6 @@
 import { systemPing, type ServiceName } from '@seatkeeper/contracts';
 import type { RpcClient } from '@seatkeeper/platform-messaging';
+import { MESSAGING_TABLES_CHANGES } from '@seatkeeper/platform-persistence';
 import {
   createTestDatabase,
   expectEventually,
@@ -82,11 +83,14 @@ function migrate(main: string, url: string): Promise<void> {
   });
 }
 
-/** Named after the migration files, so a new migration builds a new template. */
+/**
+ * Named after the service's migrations, so a new one builds a new template: its migration files and
+ * the messaging tables' changes every service lists without a file of its own.
+ */
 function templateKey(service: string): string {
-  const names = readdirSync(join(workspaceRoot(), `apps/${service}/src/migrations`))
+  const files = readdirSync(join(workspaceRoot(), `apps/${service}/src/migrations`))
     .filter((f) => /^Migration\d+\w*\.ts$/.test(f))
-    .sort()
-    .join(',');
+    .sort();
+  const names = [...files, ...MESSAGING_TABLES_CHANGES.map((change) => change.name)].join(',');
   return `${service}-process-${createHash('sha256').update(names).digest('hex').slice(0, 16)}`;
 }
